@@ -1,0 +1,148 @@
+namespace Grants.EventSourcing;
+
+/// <summary>
+/// The store's tables, as numbered migrations. Applied ones are recorded in <c>schema_migrations</c>;
+/// a migration is never edited once released, a change is a new number.
+/// </summary>
+internal static class SchemaMigrations
+{
+    public static IReadOnlyList<(int Version, string Description, string Sql)> All(string s) =>
+    [
+        (1, "event store tables", $$"""
+            create table {{s}}.streams (
+                id uuid primary key,
+                type text not null,
+                version bigint not null,
+                created timestamptz not null,
+                timestamp timestamptz not null,
+                head_hash bytea,
+                last_tx_id xid8 not null default pg_current_xact_id()
+            );
+
+            create table {{s}}.events (
+                seq_id bigint generated always as identity primary key,
+                id uuid not null unique,
+                stream_id uuid not null references {{s}}.streams (id),
+                version bigint not null,
+                type text not null,
+                data jsonb not null,
+                timestamp timestamptz not null,
+                correlation_id uuid,
+                causation_id uuid,
+                headers jsonb not null,
+                tx_id xid8 not null default pg_current_xact_id(),
+                hash bytea not null,
+                unique (stream_id, version)
+            );
+
+            -- The global log is read in (tx_id, seq_id) order; see GlobalLog for why.
+            create index events_log_position on {{s}}.events (tx_id, seq_id);
+
+            create table {{s}}.event_progression (
+                name text primary key,
+                last_seq_id bigint not null,
+                last_tx_id xid8 not null,
+                last_updated timestamptz not null default now()
+            );
+
+            create table {{s}}.inbox (
+                message_id uuid not null,
+                consumer text not null,
+                processed_at timestamptz not null default now(),
+                primary key (message_id, consumer)
+            );
+            """),
+        (2, "append function with hash chain", $$"""
+            -- Length-prefixed so that no two different field splits hash the same; NULL is length -1.
+            create function {{s}}.hash_field(p bytea) returns bytea
+            language sql immutable as $f$
+                select case when p is null then int4send(-1) else int4send(octet_length(p)) || p end
+            $f$;
+
+            -- Must produce exactly the bytes of HashChain.Next in C#, which the verifier uses.
+            create function {{s}}.event_hash(
+                p_previous bytea, p_id uuid, p_stream_id uuid, p_version bigint, p_type text, p_data jsonb,
+                p_headers jsonb, p_timestamp timestamptz, p_correlation_id uuid, p_causation_id uuid)
+            returns bytea language sql immutable as $f$
+                select sha256(
+                    {{s}}.hash_field(p_previous)
+                    || uuid_send(p_stream_id)
+                    || int8send(p_version)
+                    || {{s}}.hash_field(convert_to(p_type, 'UTF8'))
+                    || {{s}}.hash_field(convert_to(p_data::text, 'UTF8'))
+                    || {{s}}.hash_field(convert_to(p_headers::text, 'UTF8'))
+                    || int8send((extract(epoch from p_timestamp) * 1000000)::bigint)
+                    || uuid_send(p_id)
+                    || {{s}}.hash_field(uuid_send(p_correlation_id))
+                    || {{s}}.hash_field(uuid_send(p_causation_id)))
+            $f$;
+
+            -- One round trip per append. The version check and the row lock come before any
+            -- sequence number is taken, so a losing writer leaves no gap in seq_id.
+            create function {{s}}.append_events(
+                p_stream_id uuid, p_stream_type text, p_expected_version bigint,
+                p_ids uuid[], p_types text[], p_data jsonb[], p_headers jsonb,
+                p_correlation_id uuid, p_causation_id uuid, p_timestamp timestamptz)
+            returns table (o_seq_ids bigint[], o_tx_id xid8) language plpgsql as $f$
+            declare
+                v_version bigint;
+                v_hash bytea;
+                v_last_tx xid8;
+                v_hashes bytea[] := '{}';
+                v_seq_ids bigint[];
+                v_count int := cardinality(p_ids);
+            begin
+                if p_expected_version = 0 then
+                    insert into {{s}}.streams (id, type, version, created, timestamp)
+                    values (p_stream_id, p_stream_type, 0, p_timestamp, p_timestamp)
+                    on conflict (id) do nothing;
+                    if not found then
+                        raise exception 'stream % already exists', p_stream_id
+                            using errcode = 'GS409', detail = '-1';
+                    end if;
+                    v_version := 0;
+                else
+                    select s.version, s.head_hash, s.last_tx_id into v_version, v_hash, v_last_tx
+                    from {{s}}.streams s where s.id = p_stream_id for update;
+                    if not found then
+                        raise exception 'stream % does not exist', p_stream_id using errcode = 'GS404';
+                    end if;
+                    if v_version <> p_expected_version then
+                        raise exception 'stream % is at version %, not %', p_stream_id, v_version, p_expected_version
+                            using errcode = 'GS409', detail = v_version::text;
+                    end if;
+                    -- Readers order the log by transaction id: a transaction older than the stream's
+                    -- last writer must not append after it, or the log would show version n+1 before n.
+                    if v_last_tx > pg_current_xact_id() then
+                        raise exception 'stream % was appended by a newer transaction', p_stream_id
+                            using errcode = 'GS409', detail = v_version::text;
+                    end if;
+                end if;
+
+                for i in 1 .. v_count loop
+                    v_hash := {{s}}.event_hash(v_hash, p_ids[i], p_stream_id, v_version + i, p_types[i], p_data[i],
+                                               p_headers, p_timestamp, p_correlation_id, p_causation_id);
+                    v_hashes := v_hashes || v_hash;
+                end loop;
+
+                with inserted as (
+                    insert into {{s}}.events (id, stream_id, version, type, data, timestamp,
+                                              correlation_id, causation_id, headers, hash)
+                    select p_ids[i], p_stream_id, v_version + i, p_types[i], p_data[i], p_timestamp,
+                           p_correlation_id, p_causation_id, p_headers, v_hashes[i]
+                    from generate_series(1, v_count) as i
+                    order by i
+                    returning seq_id, version)
+                select array_agg(seq_id order by version) into v_seq_ids from inserted;
+
+                update {{s}}.streams
+                set version = v_version + v_count, timestamp = p_timestamp, head_hash = v_hash,
+                    last_tx_id = pg_current_xact_id()
+                where id = p_stream_id;
+
+                return query select v_seq_ids, pg_current_xact_id();
+            end
+            $f$;
+            """),
+    ];
+}
