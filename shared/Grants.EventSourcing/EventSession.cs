@@ -12,7 +12,7 @@ namespace Grants.EventSourcing;
 public sealed class EventSession(EventStore store, EventMetadata metadata)
 {
     private readonly List<PendingAppend> _appends = [];
-    private readonly List<(Guid MessageId, string Consumer)> _inbox = [];
+    private (Guid MessageId, string Consumer)? _inbox;
 
     public EventMetadata Metadata => metadata;
 
@@ -33,49 +33,53 @@ public sealed class EventSession(EventStore store, EventMetadata metadata)
         Queue(streamId, null, expectedVersion, events);
     }
 
-    /// <summary>Records that a consumer handled a message; a second delivery then fails with <see cref="DuplicateMessageException"/> and changes nothing.</summary>
+    /// <summary>
+    /// Records that a consumer handled a message, one per session; a second delivery then fails with
+    /// <see cref="DuplicateMessageException"/> and changes nothing.
+    /// </summary>
     public void MarkProcessed(Guid messageId, string consumer)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
-        _inbox.Add((messageId, consumer));
+        if (_inbox is not null)
+        {
+            throw new InvalidOperationException("A session records the handling of one message.");
+        }
+
+        _inbox = (messageId, consumer);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> SaveChanges(CancellationToken ct)
     {
-        if (_appends.Count == 0 && _inbox.Count == 0)
+        if (_appends.Count == 0 && _inbox is null)
         {
             return [];
         }
 
         var options = store.Options;
-        var timestamp = store.Time.GetUtcNow();
+        var now = store.Time.GetUtcNow();
+        // PostgreSQL keeps microseconds; round here so what projections see is what is stored.
+        var timestamp = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
         var headers = EventHeaders.Serialize(metadata, options.Json);
-        var appendByCommand = new Dictionary<NpgsqlBatchCommand, PendingAppend>();
-        var inboxByCommand = new Dictionary<NpgsqlBatchCommand, (Guid, string)>();
         try
         {
             await using var connection = await store.DataSource.OpenConnectionAsync(ct);
             // Without inline projections one batch is one implicit transaction: a single round trip.
             await using var tx = options.InlineProjections.Count > 0 ? await connection.BeginTransactionAsync(ct) : null;
             await using var batch = new NpgsqlBatch(connection, tx);
-            foreach (var (messageId, consumer) in _inbox)
+            if (_inbox is var (messageId, consumer))
             {
-                var command = InboxCommand(options.Schema, messageId, consumer);
-                inboxByCommand[command] = (messageId, consumer);
-                batch.BatchCommands.Add(command);
+                batch.BatchCommands.Add(InboxCommand(options.Schema, messageId, consumer));
             }
 
             foreach (var append in _appends)
             {
-                var command = AppendCommand(options.Schema, append, headers, metadata, timestamp);
-                appendByCommand[command] = append;
-                batch.BatchCommands.Add(command);
+                batch.BatchCommands.Add(AppendCommand(options.Schema, append, headers, metadata, timestamp));
             }
 
             var stored = new List<StoredEvent>();
             await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
-                for (var i = 0; i < _inbox.Count; i++)
+                if (_inbox is not null)
                 {
                     await reader.NextResultAsync(ct);
                 }
@@ -104,10 +108,10 @@ public sealed class EventSession(EventStore store, EventMetadata metadata)
             }
 
             _appends.Clear();
-            _inbox.Clear();
+            _inbox = null;
             return stored;
         }
-        catch (Exception error) when (StoreErrors.Translate(error, appendByCommand, inboxByCommand) is { } translated)
+        catch (Exception error) when (StoreErrors.Translate(error, _appends, _inbox) is { } translated)
         {
             throw translated;
         }
@@ -140,7 +144,7 @@ public sealed class EventSession(EventStore store, EventMetadata metadata)
     }
 
     private static NpgsqlBatchCommand InboxCommand(string schema, Guid messageId, string consumer) =>
-        new($"insert into {schema}.inbox (message_id, consumer) values ($1, $2)")
+        new($"insert into {schema}.inbox (message_id, consumer) values ($1, $2) returning message_id")
         {
             Parameters = { new() { Value = messageId }, new() { Value = consumer } },
         };

@@ -22,13 +22,15 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         Guid streamId, long? toVersion = null, DateTimeOffset? asOf = null, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var connection = await Guard(() => dataSource.OpenConnectionAsync(ct).AsTask());
-        await using var command = StreamQuery(connection, streamId, toVersion, asOf);
-        await using var reader = await Guard(() => command.ExecuteReaderAsync(ct));
         var any = false;
-        while (await Guard(() => reader.ReadAsync(ct)))
+        await using (var command = StreamQuery(connection, streamId, toVersion, asOf))
+        await using (var reader = await Guard(() => command.ExecuteReaderAsync(ct)))
         {
-            any = true;
-            yield return EventRows.Read(reader, options);
+            while (await Guard(() => reader.ReadAsync(ct)))
+            {
+                any = true;
+                yield return EventRows.Read(reader, options);
+            }
         }
 
         if (!any && !await StreamExists(connection, streamId, ct))

@@ -77,7 +77,8 @@ internal static class SchemaMigrations
                     || {{s}}.hash_field(uuid_send(p_causation_id)))
             $f$;
 
-            -- One round trip per append. The version check and the row lock come before any
+            -- One round trip per append. Errors carry the stream id and actual version in their message
+            -- text (StoreErrors parses it): Npgsql redacts the detail field by default. The version check and the row lock come before any
             -- sequence number is taken, so a losing writer leaves no gap in seq_id.
             create function {{s}}.append_events(
                 p_stream_id uuid, p_stream_type text, p_expected_version bigint,
@@ -97,8 +98,7 @@ internal static class SchemaMigrations
                     values (p_stream_id, p_stream_type, 0, p_timestamp, p_timestamp)
                     on conflict (id) do nothing;
                     if not found then
-                        raise exception 'stream % already exists', p_stream_id
-                            using errcode = 'GS409', detail = '-1';
+                        raise exception 'stream % already exists', p_stream_id using errcode = 'GS409';
                     end if;
                     v_version := 0;
                 else
@@ -109,13 +109,13 @@ internal static class SchemaMigrations
                     end if;
                     if v_version <> p_expected_version then
                         raise exception 'stream % is at version %, not %', p_stream_id, v_version, p_expected_version
-                            using errcode = 'GS409', detail = v_version::text;
+                            using errcode = 'GS409';
                     end if;
                     -- Readers order the log by transaction id: a transaction older than the stream's
                     -- last writer must not append after it, or the log would show version n+1 before n.
                     if v_last_tx > pg_current_xact_id() then
-                        raise exception 'stream % was appended by a newer transaction', p_stream_id
-                            using errcode = 'GS409', detail = v_version::text;
+                        raise exception 'stream % is at version % but was appended by a newer transaction', p_stream_id, v_version
+                            using errcode = 'GS409';
                     end if;
                 end if;
 

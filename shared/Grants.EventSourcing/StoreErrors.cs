@@ -1,35 +1,34 @@
+using System.Globalization;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Grants.EventSourcing;
 
-internal static class StoreErrors
+internal static partial class StoreErrors
 {
-    public const string ConflictState = "GS409";
-    public const string NotFoundState = "GS404";
+    private const string ConflictState = "GS409";
+    private const string NotFoundState = "GS404";
     private const string UniqueViolation = "23505";
 
     /// <summary>Turns what PostgreSQL or the network said into the store's typed errors; null when it is not ours to translate.</summary>
-    public static Exception? Translate(
-        Exception error,
-        Dictionary<NpgsqlBatchCommand, PendingAppend> appends,
-        Dictionary<NpgsqlBatchCommand, (Guid MessageId, string Consumer)> inbox)
+    public static Exception? Translate(Exception error, IReadOnlyList<PendingAppend> appends, (Guid MessageId, string Consumer)? inbox)
     {
-        switch (error)
+        if (error is not PostgresException pg)
         {
-            case PostgresException { SqlState: ConflictState, BatchCommand: { } command } pg when appends.TryGetValue(command, out var append):
-                var actual = long.TryParse(pg.Detail, out var v) ? v : -1;
-                return append.ExpectedVersion == 0
-                    ? new StreamAlreadyExistsException(append.StreamId)
-                    : new ConcurrencyException(append.StreamId, append.ExpectedVersion, actual,
-                        actual == append.ExpectedVersion ? $"Stream {append.StreamId} was appended by a newer transaction; reload and retry." : null);
-            case PostgresException { SqlState: NotFoundState, BatchCommand: { } command } when appends.TryGetValue(command, out var append):
-                return new StreamNotFoundException(append.StreamId);
-            case PostgresException { SqlState: UniqueViolation, BatchCommand: { } command } when inbox.TryGetValue(command, out var mark):
-                return new DuplicateMessageException(mark.MessageId, mark.Consumer);
-            default:
-                return Unavailable(error);
+            return Unavailable(error);
         }
+
+        var match = AppendError().Match(pg.MessageText);
+        var append = match.Success ? appends.FirstOrDefault(a => a.StreamId == Guid.Parse(match.Groups["stream"].Value)) : null;
+        return (pg.SqlState, append, inbox) switch
+        {
+            (ConflictState, { ExpectedVersion: 0 }, _) => new StreamAlreadyExistsException(append.StreamId),
+            (ConflictState, not null, _) => Conflict(append, long.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture), pg.MessageText),
+            (NotFoundState, not null, _) => new StreamNotFoundException(append.StreamId),
+            (UniqueViolation, _, var (messageId, consumer)) when pg.ConstraintName == "inbox_pkey" => new DuplicateMessageException(messageId, consumer),
+            _ => null,
+        };
     }
 
     public static Exception? Unavailable(Exception error) => error switch
@@ -39,4 +38,13 @@ internal static class StoreErrors
             new EventStoreUnavailableException($"The event store could not complete the operation: {error.Message}", error),
         _ => null,
     };
+
+    private static ConcurrencyException Conflict(PendingAppend append, long actual, string message) =>
+        new(append.StreamId, append.ExpectedVersion, actual,
+            message.Contains("newer transaction", StringComparison.Ordinal)
+                ? $"Stream {append.StreamId} was appended by a newer transaction; reload it and retry."
+                : null);
+
+    [GeneratedRegex(@"^stream (?<stream>[0-9a-f-]{36})( is at version (?<version>\d+))?")]
+    private static partial Regex AppendError();
 }

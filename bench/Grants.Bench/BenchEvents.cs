@@ -1,0 +1,30 @@
+using Grants.EventSourcing;
+
+namespace Grants.Bench;
+
+/// <summary>An event shaped like the real ones: ids, an amount with its currency, a date, a reason.</summary>
+public sealed record TranchePaid(Guid GrantId, decimal Amount, string Currency, DateOnly ValueDate, string Reference);
+
+public sealed record GrantTotals(int Payments, decimal Paid) : IEventSourced<GrantTotals>
+{
+    public static GrantTotals Initial { get; } = new(0, 0m);
+
+    public static GrantTotals Evolve(GrantTotals state, object @event) => @event is TranchePaid paid
+        ? new GrantTotals(state.Payments + 1, state.Paid + paid.Amount)
+        : state;
+}
+
+internal static class BenchEvents
+{
+    public const string Type = "bench.tranche_paid";
+
+    public static EventStoreOptions Options(string schema)
+    {
+        var options = new EventStoreOptions { Schema = schema };
+        options.Types.Register<TranchePaid>(Type);
+        return options;
+    }
+
+    public static TranchePaid Next(Guid grant, long i) =>
+        new(grant, 1000m + (i % 997), "EUR", new DateOnly(2026, 1, 1).AddDays((int)(i % 365)), $"PB-2026-{i:D8}");
+}

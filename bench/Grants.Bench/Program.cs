@@ -1,0 +1,38 @@
+using System.Globalization;
+using Grants.Bench;
+using Grants.EventSourcing;
+using Grants.Testing;
+using Npgsql;
+
+// Usage: Grants.Bench [--seconds N] [--replay-events N]
+// Starts its own durable PostgreSQL (fsync and synchronous commit on) unless GRANTS_BENCH_POSTGRES names one.
+var seconds = Option("--seconds", 5);
+var replayEvents = Option("--replay-events", 1_000_000);
+
+await using var server = Environment.GetEnvironmentVariable("GRANTS_BENCH_POSTGRES") is { Length: > 0 }
+    ? null
+    : await PostgresServer.Start(new PostgresServerOptions { Durable = true });
+var connectionString = server?.Endpoint.ConnectionString ?? Environment.GetEnvironmentVariable("GRANTS_BENCH_POSTGRES")!;
+Console.WriteLine($"PostgreSQL: {(server is null ? "GRANTS_BENCH_POSTGRES" : $"local durable server on port {server.Port}")}; {seconds} s per append scenario; {replayEvents:N0} events to replay; {Environment.ProcessorCount} cores");
+
+var schema = $"bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+await using var dataSource = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxPoolSize = 64 } }.Build();
+var store = new EventStore(dataSource, BenchEvents.Options(schema));
+await store.EnsureSchema(CancellationToken.None);
+
+var results = new List<Measurement>(await new AppendBenchmarks(dataSource, store, TimeSpan.FromSeconds(seconds)).Run());
+
+var fastCommit = new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" };
+await using var seedSource = NpgsqlDataSource.Create(fastCommit);
+var (replay, memory) = await new ReplayBenchmarks(dataSource, store, new EventStore(seedSource, BenchEvents.Options(schema)), replayEvents).Run();
+results.AddRange(replay);
+
+ResultTable.Print(results);
+Console.WriteLine(memory);
+return;
+
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,52 @@
+using Grants.EventSourcing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Grants.Hosting;
+
+/// <summary>The wiring every Grants service shares: configuration, event store, health, errors, OpenAPI.</summary>
+public static class ServiceDefaults
+{
+    public static WebApplicationBuilder AddGrantsService(this WebApplicationBuilder builder, string serviceName)
+    {
+        var settings = ServiceSettings.From(builder.Configuration, serviceName);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.Postgres) { Name = serviceName }.Build());
+        builder.Services.AddSingleton(new EventStoreOptions { Schema = settings.Schema });
+        builder.Services.AddSingleton<EventStore>();
+        builder.Services.AddSingleton<SchemaReadiness>();
+        builder.Services.AddHostedService<SchemaMigration>();
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", HealthStatus.Unhealthy, ["ready"])
+            .AddCheck<RabbitMqHealthCheck>("rabbitmq", HealthStatus.Unhealthy, ["ready"]);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreExceptionHandler>();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = $"Grants {serviceName} API";
+            document.Info.Version = "v1";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication MapGrantsDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new()
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.Write,
+        });
+        return app;
+    }
+}
