@@ -14,7 +14,7 @@ internal static partial class StoreErrors
     /// <summary>Turns what PostgreSQL or the network said into the store's typed errors; null when it is not ours to translate.</summary>
     public static Exception? Translate(Exception error, IReadOnlyList<PendingAppend> appends, (Guid MessageId, string Consumer)? inbox)
     {
-        if (error is not PostgresException pg)
+        if (error is not PostgresException pg || Unavailable(error) is not null)
         {
             return Unavailable(error);
         }
@@ -31,8 +31,11 @@ internal static partial class StoreErrors
         };
     }
 
+    /// <summary>Connection lost, server shutting down or out of resources: the operation did not commit.</summary>
     public static Exception? Unavailable(Exception error) => error switch
     {
+        PostgresException pg when pg.SqlState[..2] is "08" or "53" or "57" =>
+            new EventStoreUnavailableException($"The event store could not complete the operation: {pg.MessageText}", error),
         PostgresException => null,
         NpgsqlException or SocketException or IOException or TimeoutException =>
             new EventStoreUnavailableException($"The event store could not complete the operation: {error.Message}", error),

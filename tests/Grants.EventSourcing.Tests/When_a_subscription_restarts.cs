@@ -86,7 +86,7 @@ public sealed class When_a_subscription_restarts
 
         public string Name => "effects";
 
-        public static Task CreateTable(StoreScope scope) =>
+        public static Task<int> CreateTable(StoreScope scope) =>
             scope.Execute("create table {s}.effects (event_id uuid not null, stream_id uuid not null, version bigint not null)");
 
         public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)

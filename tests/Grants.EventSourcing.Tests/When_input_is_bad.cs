@@ -61,7 +61,9 @@ public sealed class When_input_is_bad
         await Assert.ThrowsAsync<UnknownEventTypeException>(() => scope.Append(id, 0, new Unregistered()));
         await scope.Append(id, 0, new Incremented(1), new Renamed("kept"));
 
-        var forgetful = scope.StoreWith(o => o.Types.Register<Incremented>("counter.incremented"));
+        var options = new EventStoreOptions { Schema = scope.Schema };
+        options.Types.Register<Incremented>("counter.incremented");
+        var forgetful = new EventStore(scope.DataSource, options);
         var error = await Assert.ThrowsAsync<UnknownEventTypeException>(() => forgetful.AggregateStream<Counter>(id));
 
         Assert.Equal("counter.renamed", error.TypeName);

@@ -47,12 +47,8 @@ public sealed class When_verifying_integrity
         await using var scope = await StoreScope.Create();
         var (victim, _) = await TwoStreams(scope);
 
-        await scope.Execute(
-            """
-            update {s}.events set version = -version where stream_id = $1 and version in (1, 2);
-            update {s}.events set version = 3 + version where stream_id = $1 and version in (-1, -2);
-            """,
-            victim);
+        await scope.Execute("update {s}.events set version = -version where stream_id = $1 and version in (1, 2)", victim);
+        await scope.Execute("update {s}.events set version = 3 + version where stream_id = $1 and version in (-1, -2)", victim);
         var damaged = Assert.Single((await new IntegrityVerifier(scope.Store).Verify(CancellationToken.None)).DamagedStreams);
 
         Assert.Equal(victim, damaged.StreamId);
@@ -80,11 +76,9 @@ public sealed class When_verifying_integrity
         var (victim, _) = await TwoStreams(scope);
         await new IntegrityDigest(scope.Store).Record(new EventMetadata(Source: "job"), CancellationToken.None);
 
+        await scope.Execute("delete from {s}.events where stream_id = $1 and version = 3", victim);
         await scope.Execute(
-            """
-            delete from {s}.events where stream_id = $1 and version = 3;
-            update {s}.streams s set version = 2, head_hash = e.hash from {s}.events e where s.id = $1 and e.stream_id = $1 and e.version = 2;
-            """,
+            "update {s}.streams s set version = 2, head_hash = e.hash from {s}.events e where s.id = $1 and e.stream_id = $1 and e.version = 2",
             victim);
         var report = await new IntegrityVerifier(scope.Store).Verify(CancellationToken.None);
 

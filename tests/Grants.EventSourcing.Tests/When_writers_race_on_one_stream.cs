@@ -12,7 +12,7 @@ public sealed class When_writers_race_on_one_stream
         await scope.Append(id, 0, new Incremented(1));
 
         using var start = new Barrier(Writers);
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run<Outcome>(async () =>
         {
             var session = scope.Store.OpenSession(new EventMetadata(UserId: $"writer-{w}"));
             session.Append(id, 1, new Incremented(1, $"writer-{w}"));
@@ -20,11 +20,11 @@ public sealed class When_writers_race_on_one_stream
             try
             {
                 var stored = await session.SaveChanges(CancellationToken.None);
-                return (Won: true, stored[0].Version, Error: (ConcurrencyException?)null);
+                return new Outcome(true, stored[0].Version, null);
             }
             catch (ConcurrencyException error)
             {
-                return (Won: false, 0L, error);
+                return new Outcome(false, 0, error);
             }
         })));
 
@@ -75,6 +75,8 @@ public sealed class When_writers_race_on_one_stream
         Assert.Equal(Writers * perWriter, state.State.Total);
         await AssertNoGaps(scope, id, expectedEvents: 1 + (Writers * perWriter));
     }
+
+    private sealed record Outcome(bool Won, long Version, ConcurrencyException? Error);
 
     private static async Task AssertNoGaps(StoreScope scope, Guid id, long expectedEvents)
     {
