@@ -15,8 +15,7 @@ internal sealed class AppendBenchmarks(NpgsqlDataSource dataSource, EventStore s
         var results = new List<Measurement>();
         foreach (var (name, writers, batch) in new[] { ("1 writer, 1 stream", 1, 1), ("16 writers, 16 streams", 16, 1), ("1 writer, 10 events per append", 1, 10) })
         {
-            var raw = await Measurement.RatePerSecond(writers, duration, _ => RawInsert(batch));
-            var append = await Measurement.RatePerSecond(writers, duration, _ => StoreAppend(batch));
+            var (raw, append) = await Measurement.Alternating(5, duration, () => RawInsert(batch), () => StoreAppend(batch), writers);
             var baseline = batch == 1 ? "single-row INSERT" : $"{batch}-row INSERT";
             results.Add(new Measurement($"raw {baseline}, {name}", "rows/s", raw, ""));
             results.Add(new Measurement($"append, {name}", "events/s", append, $"raw {baseline}, {name}"));

@@ -4,20 +4,34 @@ namespace Grants.Bench;
 
 public sealed record Measurement(string Scenario, string Unit, double Rate, string Baseline)
 {
-    /// <summary>Runs <paramref name="writers"/> loops until the time is up; each loop call returns how many units it did.</summary>
-    public static async Task<double> RatePerSecond(int writers, TimeSpan duration, Func<int, Func<Task<int>>> writerFactory)
+    /// <summary>
+    /// The machine is shared and its disk's fsync time drifts, so the baseline and the subject run
+    /// in alternating short rounds and each rate is the total over its rounds.
+    /// </summary>
+    public static async Task<(double Baseline, double Subject)> Alternating(
+        int rounds, TimeSpan duration, Func<Func<Task<int>>> baseline, Func<Func<Task<int>>> subject, int writers)
     {
-        var loops = Enumerable.Range(0, writers).Select(writerFactory).ToList();
-        foreach (var warmUp in loops)
+        var baselineLoops = Enumerable.Range(0, writers).Select(_ => baseline()).ToList();
+        var subjectLoops = Enumerable.Range(0, writers).Select(_ => subject()).ToList();
+        (long Units, TimeSpan Time) b = default, s = default;
+        for (var round = 0; round < rounds; round++)
         {
-            await warmUp();
+            var br = await Run(baselineLoops, duration / rounds);
+            var sr = await Run(subjectLoops, duration / rounds);
+            b = (b.Units + br.Units, b.Time + br.Time);
+            s = (s.Units + sr.Units, s.Time + sr.Time);
         }
 
-        using var start = new Barrier(writers);
-        var clock = Stopwatch.StartNew();
-        var counts = await Task.WhenAll(loops.Select(loop => Task.Run(async () =>
+        return (b.Units / b.Time.TotalSeconds, s.Units / s.Time.TotalSeconds);
+    }
+
+    private static async Task<(long Units, TimeSpan Time)> Run(IReadOnlyList<Func<Task<int>>> loops, TimeSpan duration)
+    {
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clock = new Stopwatch();
+        var running = loops.Select(async loop =>
         {
-            start.SignalAndWait();
+            await go.Task;
             long done = 0;
             while (clock.Elapsed < duration)
             {
@@ -25,7 +39,10 @@ public sealed record Measurement(string Scenario, string Unit, double Rate, stri
             }
 
             return done;
-        })));
-        return counts.Sum() / clock.Elapsed.TotalSeconds;
+        }).ToList();
+        clock.Start();
+        go.SetResult();
+        var counts = await Task.WhenAll(running);
+        return (counts.Sum(), clock.Elapsed);
     }
 }

@@ -24,7 +24,10 @@ var results = new List<Measurement>(await new AppendBenchmarks(dataSource, store
 
 var fastCommit = new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" };
 await using var seedSource = NpgsqlDataSource.Create(fastCommit);
-var (replay, memory) = await new ReplayBenchmarks(dataSource, store, new EventStore(seedSource, BenchEvents.Options(schema)), replayEvents).Run();
+var replayStore = new EventStore(dataSource, BenchEvents.Options(schema + "_replay"));
+await replayStore.EnsureSchema(CancellationToken.None);
+var seeder = new EventStore(seedSource, BenchEvents.Options(schema + "_replay"));
+var (replay, memory) = await new ReplayBenchmarks(dataSource, replayStore, seeder, replayEvents).Run();
 results.AddRange(replay);
 
 ResultTable.Print(results);

@@ -23,13 +23,14 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     {
         await using var connection = await Guard(() => dataSource.OpenConnectionAsync(ct).AsTask());
         var any = false;
+        var rows = new EventRows(options);
         await using (var command = StreamQuery(connection, streamId, toVersion, asOf))
         await using (var reader = await Guard(() => command.ExecuteReaderAsync(ct)))
         {
             while (await Guard(() => reader.ReadAsync(ct)))
             {
                 any = true;
-                yield return EventRows.Read(reader, options);
+                yield return rows.Read(reader);
             }
         }
 
@@ -100,9 +101,10 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         command.Parameters.Add(new NpgsqlParameter { Value = maxCount });
         await using var reader = await command.ExecuteReaderAsync(ct);
         var events = new List<StoredEvent>(Math.Min(maxCount, 1024));
+        var rows = new EventRows(options);
         while (await reader.ReadAsync(ct))
         {
-            events.Add(EventRows.Read(reader, options));
+            events.Add(rows.Read(reader));
         }
 
         return events;

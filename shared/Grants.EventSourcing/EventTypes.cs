@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Grants.EventSourcing;
 
@@ -10,6 +12,7 @@ public sealed class EventTypes
 {
     private readonly ConcurrentDictionary<string, Type> _byName = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Type, string> _byType = new();
+    private readonly ConcurrentDictionary<string, JsonTypeInfo> _jsonByName = new(StringComparer.Ordinal);
 
     public EventTypes Register<TEvent>(string name) => Register(typeof(TEvent), name);
 
@@ -41,4 +44,12 @@ public sealed class EventTypes
         _byName.TryGetValue(name, out var type)
             ? type
             : throw new UnknownEventTypeException(name, "no CLR type is mapped to this name; the event cannot be read.");
+
+    internal JsonTypeInfo JsonTypeOf(string name, JsonSerializerOptions json) =>
+        _jsonByName.GetOrAdd(name, (n, o) =>
+        {
+            // Serializing locks the options on first use anyway; type metadata needs them locked.
+            o.MakeReadOnly(populateMissingResolver: true);
+            return o.GetTypeInfo(TypeOf(n));
+        }, json);
 }
