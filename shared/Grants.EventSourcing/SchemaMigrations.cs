@@ -22,7 +22,7 @@ internal static class SchemaMigrations
             create table {{s}}.events (
                 seq_id bigint generated always as identity primary key,
                 id uuid not null unique,
-                stream_id uuid not null references {{s}}.streams (id),
+                stream_id uuid not null,
                 version bigint not null,
                 type text not null,
                 data jsonb not null,
@@ -53,55 +53,52 @@ internal static class SchemaMigrations
             );
             """),
         (2, "append function with hash chain", $$"""
-            -- Length-prefixed so that no two different field splits hash the same; NULL is length -1.
-            create function {{s}}.hash_field(p bytea) returns bytea
-            language sql immutable as $f$
-                select case when p is null then int4send(-1) else int4send(octet_length(p)) || p end
-            $f$;
-
-            -- Must produce exactly the bytes of HashChain.Next in C#, which the verifier uses.
+            -- Must produce exactly the bytes of HashChain.Next in C#, which the verifier uses. Each
+            -- variable-length field is length-prefixed (NULL as length -1) so no two different splits
+            -- of the same bytes hash alike. PL/pgSQL, not SQL: a SQL function that cannot be inlined
+            -- (extract() on timestamptz is only stable) is re-planned in every transaction.
             create function {{s}}.event_hash(
                 p_previous bytea, p_id uuid, p_stream_id uuid, p_version bigint, p_type text, p_data jsonb,
                 p_headers jsonb, p_timestamp timestamptz, p_correlation_id uuid, p_causation_id uuid)
-            returns bytea language sql immutable as $f$
-                select sha256(
-                    {{s}}.hash_field(p_previous)
+            returns bytea language plpgsql immutable as $f$
+            declare
+                v_type bytea := convert_to(p_type, 'UTF8');
+                v_data bytea := convert_to(p_data::text, 'UTF8');
+                v_headers bytea := convert_to(p_headers::text, 'UTF8');
+            begin
+                return sha256(
+                    coalesce(int4send(octet_length(p_previous)) || p_previous, int4send(-1))
                     || uuid_send(p_stream_id)
                     || int8send(p_version)
-                    || {{s}}.hash_field(convert_to(p_type, 'UTF8'))
-                    || {{s}}.hash_field(convert_to(p_data::text, 'UTF8'))
-                    || {{s}}.hash_field(convert_to(p_headers::text, 'UTF8'))
+                    || int4send(octet_length(v_type)) || v_type
+                    || int4send(octet_length(v_data)) || v_data
+                    || int4send(octet_length(v_headers)) || v_headers
                     || int8send((extract(epoch from p_timestamp) * 1000000)::bigint)
                     || uuid_send(p_id)
-                    || {{s}}.hash_field(uuid_send(p_correlation_id))
-                    || {{s}}.hash_field(uuid_send(p_causation_id)))
+                    || coalesce(int4send(16) || uuid_send(p_correlation_id), int4send(-1))
+                    || coalesce(int4send(16) || uuid_send(p_causation_id), int4send(-1)));
+            end
             $f$;
 
-            -- One round trip per append. Errors carry the stream id and actual version in their message
-            -- text (StoreErrors parses it): Npgsql redacts the detail field by default. The version check and the row lock come before any
-            -- sequence number is taken, so a losing writer leaves no gap in seq_id.
+            -- One round trip per append. The version check and the row lock come before any sequence
+            -- number is taken, so a losing writer leaves no gap in seq_id. Errors carry the stream id
+            -- and actual version in their message text (StoreErrors parses it): Npgsql redacts the
+            -- detail field by default. events.stream_id has no foreign key: this function is the only
+            -- writer and creates or locks the stream row first; the verifier reports orphans.
             create function {{s}}.append_events(
                 p_stream_id uuid, p_stream_type text, p_expected_version bigint,
                 p_ids uuid[], p_types text[], p_data jsonb[], p_headers jsonb,
                 p_correlation_id uuid, p_causation_id uuid, p_timestamp timestamptz)
             returns table (o_seq_ids bigint[], o_tx_id xid8) language plpgsql as $f$
             declare
-                v_version bigint;
+                v_version bigint := 0;
                 v_hash bytea;
                 v_last_tx xid8;
                 v_hashes bytea[] := '{}';
                 v_seq_ids bigint[];
                 v_count int := cardinality(p_ids);
             begin
-                if p_expected_version = 0 then
-                    insert into {{s}}.streams (id, type, version, created, timestamp)
-                    values (p_stream_id, p_stream_type, 0, p_timestamp, p_timestamp)
-                    on conflict (id) do nothing;
-                    if not found then
-                        raise exception 'stream % already exists', p_stream_id using errcode = 'GS409';
-                    end if;
-                    v_version := 0;
-                else
+                if p_expected_version > 0 then
                     select s.version, s.head_hash, s.last_tx_id into v_version, v_hash, v_last_tx
                     from {{s}}.streams s where s.id = p_stream_id for update;
                     if not found then
@@ -125,20 +122,29 @@ internal static class SchemaMigrations
                     v_hashes := v_hashes || v_hash;
                 end loop;
 
+                if p_expected_version = 0 then
+                    insert into {{s}}.streams (id, type, version, created, timestamp, head_hash)
+                    values (p_stream_id, p_stream_type, v_count, p_timestamp, p_timestamp, v_hash)
+                    on conflict (id) do nothing;
+                    if not found then
+                        raise exception 'stream % already exists', p_stream_id using errcode = 'GS409';
+                    end if;
+                else
+                    update {{s}}.streams
+                    set version = v_version + v_count, timestamp = p_timestamp, head_hash = v_hash,
+                        last_tx_id = pg_current_xact_id()
+                    where id = p_stream_id;
+                end if;
+
                 with inserted as (
                     insert into {{s}}.events (id, stream_id, version, type, data, timestamp,
                                               correlation_id, causation_id, headers, hash)
-                    select p_ids[i], p_stream_id, v_version + i, p_types[i], p_data[i], p_timestamp,
-                           p_correlation_id, p_causation_id, p_headers, v_hashes[i]
-                    from generate_series(1, v_count) as i
-                    order by i
+                    select e.id, p_stream_id, v_version + e.n, e.type, e.data, p_timestamp,
+                           p_correlation_id, p_causation_id, p_headers, e.hash
+                    from unnest(p_ids, p_types, p_data, v_hashes) with ordinality as e(id, type, data, hash, n)
+                    order by e.n
                     returning seq_id, version)
                 select array_agg(seq_id order by version) into v_seq_ids from inserted;
-
-                update {{s}}.streams
-                set version = v_version + v_count, timestamp = p_timestamp, head_hash = v_hash,
-                    last_tx_id = pg_current_xact_id()
-                where id = p_stream_id;
 
                 return query select v_seq_ids, pg_current_xact_id();
             end

@@ -88,6 +88,19 @@ public sealed class When_verifying_integrity
         Assert.Contains("2 streams with 5 events", digest.Problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_report_events_whose_stream_row_was_removed()
+    {
+        await using var scope = await StoreScope.Create();
+        var (victim, _) = await TwoStreams(scope);
+
+        await scope.Execute("delete from {s}.streams where id = $1", victim);
+        var damaged = Assert.Single((await new IntegrityVerifier(scope.Store).Verify(CancellationToken.None)).DamagedStreams);
+
+        Assert.Equal(victim, damaged.StreamId);
+        Assert.Contains("no stream row", damaged.Problem, StringComparison.Ordinal);
+    }
+
     private static async Task<(Guid Victim, Guid Bystander)> TwoStreams(StoreScope scope)
     {
         var victim = Guid.NewGuid();

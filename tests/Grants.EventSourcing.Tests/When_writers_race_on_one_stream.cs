@@ -11,12 +11,12 @@ public sealed class When_writers_race_on_one_stream
         var id = Guid.NewGuid();
         await scope.Append(id, 0, new Incremented(1));
 
-        using var start = new Barrier(Writers);
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run<Outcome>(async () =>
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racing = Enumerable.Range(0, Writers).Select(w => Task.Run<Outcome>(async () =>
         {
             var session = scope.Store.OpenSession(new EventMetadata(UserId: $"writer-{w}"));
             session.Append(id, 1, new Incremented(1, $"writer-{w}"));
-            start.SignalAndWait();
+            await start.Task;
             try
             {
                 var stored = await session.SaveChanges(CancellationToken.None);
@@ -26,7 +26,9 @@ public sealed class When_writers_race_on_one_stream
             {
                 return new Outcome(false, 0, error);
             }
-        })));
+        })).ToList();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(racing);
 
         Assert.Single(outcomes, o => o.Won);
         Assert.Equal(2, outcomes.Single(o => o.Won).Version);
