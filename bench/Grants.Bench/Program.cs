@@ -16,7 +16,7 @@ var connectionString = server?.Endpoint.ConnectionString ?? Environment.GetEnvir
 Console.WriteLine($"PostgreSQL: {(server is null ? "GRANTS_BENCH_POSTGRES" : $"local durable server on port {server.Port}")}; {seconds} s per append scenario; {replayEvents:N0} events to replay; {Environment.ProcessorCount} cores");
 
 var schema = $"bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
-await using var dataSource = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxPoolSize = 64 } }.Build();
+await using var dataSource = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxPoolSize = 64, NoResetOnClose = true } }.Build();
 var store = new EventStore(dataSource, BenchEvents.Options(schema));
 await store.EnsureSchema(CancellationToken.None);
 

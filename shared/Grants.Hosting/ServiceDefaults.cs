@@ -15,7 +15,13 @@ public static class ServiceDefaults
         var settings = ServiceSettings.From(builder.Configuration, serviceName);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.Postgres) { Name = serviceName }.Build());
+        // No DISCARD ALL when a connection returns to the pool: it would throw away the append
+        // function's cached plans, and the services keep no session state to reset.
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.Postgres)
+        {
+            Name = serviceName,
+            ConnectionStringBuilder = { NoResetOnClose = true },
+        }.Build());
         builder.Services.AddSingleton(new EventStoreOptions { Schema = settings.Schema });
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<SchemaReadiness>();

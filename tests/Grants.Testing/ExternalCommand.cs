@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Grants.Testing;
+
+internal sealed record CommandResult(int ExitCode, string Output)
+{
+    public bool Succeeded => ExitCode == 0;
+}
+
+internal static class ExternalCommand
+{
+    // Runs a short command to completion; stdout and stderr come back together, as a person would see them.
+    public static async Task<CommandResult> Run(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return new CommandResult(process.ExitCode, (await output + await error).Trim());
+    }
+}

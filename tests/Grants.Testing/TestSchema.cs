@@ -1,0 +1,39 @@
+using Npgsql;
+
+namespace Grants.Testing;
+
+// One test's corner of the shared database: ConnectionString and DataSource put Name first on the
+// search path, so unqualified tables land in it. Disposing drops the schema and closes the pool.
+public sealed class TestSchema : IAsyncDisposable
+{
+    private readonly PostgresEndpoint _server;
+
+    internal TestSchema(PostgresEndpoint server, string name)
+    {
+        _server = server;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { SearchPath = name }.ConnectionString;
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public async Task Create(CancellationToken cancellationToken = default)
+    {
+        await using var command = DataSource.CreateCommand($"create schema if not exists {Name}");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await using var connection = new NpgsqlConnection(_server.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop schema if exists {Name} cascade", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
