@@ -46,7 +46,7 @@ internal sealed record AuthSettings(string Issuer, string Audience, Uri? Authori
 
     private static string Required(IConfiguration configuration, string name) =>
         Optional(configuration, name)
-        ?? throw new InvalidOperationException($"Configuration {Key(name)} is missing; set it in appsettings or as the environment variable {Section}__{name}.");
+        ?? throw new InvalidOperationException($"Configuration {Key(name)} is missing; set it in appsettings or the environment.");
 
-    private static string Key(string name) => $"'{Section}:{name}'";
+    private static string Key(string name) => $"'{Section}:{name}' ({Section}__{name})";
 }
