@@ -1,4 +1,5 @@
 using Grants.EventSourcing;
+using Grants.Hosting.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -7,7 +8,7 @@ using Npgsql;
 
 namespace Grants.Hosting;
 
-/// <summary>The wiring every Grants service shares: configuration, event store, health, errors, OpenAPI.</summary>
+/// <summary>The wiring every Grants service shares: configuration, event store, health, errors, OpenAPI, security.</summary>
 public static class ServiceDefaults
 {
     public static WebApplicationBuilder AddGrantsService(this WebApplicationBuilder builder, string serviceName)
@@ -15,6 +16,7 @@ public static class ServiceDefaults
         var settings = ServiceSettings.From(builder.Configuration, serviceName);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddGrantsSecurity();
         // No DISCARD ALL when a connection returns to the pool: it would throw away the append
         // function's cached plans, and the services keep no session state to reset.
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.Postgres)
@@ -46,13 +48,14 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.UseGrantsSecurity();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new()
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthReportWriter.Write,
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

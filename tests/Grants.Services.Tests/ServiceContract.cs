@@ -48,6 +48,33 @@ public abstract class ServiceContract<TEntryPoint>(string service)
         Assert.Equal($"Grants {service} API", document.RootElement.GetProperty("info").GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task Should_declare_bearer_tokens_in_its_openapi_document()
+    {
+        await using var host = await ServiceHost.Start<TEntryPoint>();
+        using var client = host.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.Equal("JWT", scheme.GetProperty("bearerFormat").GetString());
+        Assert.True(document.RootElement.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+    }
+
+    [Fact]
+    public async Task Should_require_a_token_everywhere_but_health_and_openapi()
+    {
+        await using var host = await ServiceHost.Start<TEntryPoint>();
+        using var anonymous = host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(new Uri("/applications", UriKind.Relative), null)).StatusCode);
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Body)> ReadyWithin(HttpClient client, TimeSpan limit, HttpStatusCode wanted)
     {
         var deadline = DateTime.UtcNow + limit;

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Grants.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -6,18 +7,21 @@ namespace Grants.Services.Tests;
 
 public static class ServiceHost
 {
-    /// <summary>Starts with a fresh virtual host, or with the broker address given (e.g. one where nothing listens).</summary>
-    public static async Task<ServiceHost<TEntryPoint>> Start<TEntryPoint>(Uri? rabbitMq = null)
+    /// <summary>
+    /// Starts with a fresh virtual host, or with the broker address given (e.g. one where nothing
+    /// listens); <paramref name="configure"/> runs last, so it can override any setting or service.
+    /// </summary>
+    public static async Task<ServiceHost<TEntryPoint>> Start<TEntryPoint>(Uri? rabbitMq = null, Action<IWebHostBuilder>? configure = null)
         where TEntryPoint : class
     {
         var schema = await TestPostgres.NewSchema();
         if (rabbitMq is not null)
         {
-            return new ServiceHost<TEntryPoint>(schema, rabbitMq, null);
+            return new ServiceHost<TEntryPoint>(schema, rabbitMq, null, configure);
         }
 
         var virtualHost = await TestRabbitMq.NewVirtualHost();
-        return new ServiceHost<TEntryPoint>(schema, virtualHost.Amqp, virtualHost);
+        return new ServiceHost<TEntryPoint>(schema, virtualHost.Amqp, virtualHost, configure);
     }
 }
 
@@ -28,12 +32,14 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
     private readonly TestSchema _schema;
     private readonly Uri _rabbitMq;
     private readonly TestVirtualHost? _virtualHost;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    internal ServiceHost(TestSchema schema, Uri rabbitMq, TestVirtualHost? virtualHost)
+    internal ServiceHost(TestSchema schema, Uri rabbitMq, TestVirtualHost? virtualHost, Action<IWebHostBuilder>? configure)
     {
         _schema = schema;
         _rabbitMq = rabbitMq;
         _virtualHost = virtualHost;
+        _configure = configure;
     }
 
     public string SchemaName => _schema.Name;
@@ -43,6 +49,21 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
         builder.UseSetting("ConnectionStrings:Postgres", _schema.ConnectionString);
         builder.UseSetting("ConnectionStrings:RabbitMq", _rabbitMq.ToString());
         builder.UseSetting("Grants:Schema", _schema.Name);
+        builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Auth:Audience", TestTokens.Audience);
+        builder.UseSetting("Auth:SigningKeyFile", TestTokens.KeyFile);
+        _configure?.Invoke(builder);
+    }
+
+    /// <summary>A client that sends a valid token for <paramref name="role"/>.</summary>
+    public HttpClient CreateClient(string role, string user = TestTokens.User, Guid? organisation = null) =>
+        CreateClientWith(TestTokens.For(role, user, organisation));
+
+    public HttpClient CreateClientWith(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public override async ValueTask DisposeAsync()
