@@ -1,4 +1,5 @@
 using Grants.EventSourcing;
+using Grants.Hosting.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -10,7 +11,8 @@ namespace Grants.Hosting;
 /// <summary>The wiring every Grants service shares: configuration, event store, health, errors, OpenAPI.</summary>
 public static class ServiceDefaults
 {
-    public static WebApplicationBuilder AddGrantsService(this WebApplicationBuilder builder, string serviceName)
+    public static WebApplicationBuilder AddGrantsService(
+        this WebApplicationBuilder builder, string serviceName, Action<GrantsMessaging>? messaging = null)
     {
         var settings = ServiceSettings.From(builder.Configuration, serviceName);
         builder.Services.AddSingleton(settings);
@@ -26,6 +28,7 @@ public static class ServiceDefaults
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<SchemaReadiness>();
         builder.Services.AddHostedService<SchemaMigration>();
+        builder.Services.AddGrantsMessaging(settings, messaging);
 
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", HealthStatus.Unhealthy, ["ready"])
