@@ -12,9 +12,11 @@ namespace Grants.Hosting;
 public static class ServiceDefaults
 {
     public static WebApplicationBuilder AddGrantsService(
-        this WebApplicationBuilder builder, string serviceName, Action<GrantsMessaging>? messaging = null)
+        this WebApplicationBuilder builder, string serviceName, Action<GrantsService>? configure = null)
     {
         var settings = ServiceSettings.From(builder.Configuration, serviceName);
+        var service = new GrantsService(new EventStoreOptions { Schema = settings.Schema }, GrantsMessaging.For(serviceName));
+        configure?.Invoke(service);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         // No DISCARD ALL when a connection returns to the pool: it would throw away the append
@@ -24,11 +26,11 @@ public static class ServiceDefaults
             Name = serviceName,
             ConnectionStringBuilder = { NoResetOnClose = true },
         }.Build());
-        builder.Services.AddSingleton(new EventStoreOptions { Schema = settings.Schema });
+        builder.Services.AddSingleton(service.Store);
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<SchemaReadiness>();
         builder.Services.AddHostedService<SchemaMigration>();
-        builder.Services.AddGrantsMessaging(settings, messaging);
+        builder.Services.AddGrantsMessaging(settings, service.Messaging);
 
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", HealthStatus.Unhealthy, ["ready"])

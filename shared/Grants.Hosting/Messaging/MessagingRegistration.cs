@@ -11,19 +11,15 @@ public static class MessagingRegistration
     /// MassTransit over RabbitMQ with publisher confirms and quorum queues, the consumers the service
     /// declares, and the outbox relay that publishes its mapped events.
     /// </summary>
-    public static IServiceCollection AddGrantsMessaging(
-        this IServiceCollection services, ServiceSettings settings, Action<GrantsMessaging>? configure = null)
+    public static IServiceCollection AddGrantsMessaging(this IServiceCollection services, ServiceSettings settings, GrantsMessaging messaging)
     {
-        var endpointNames = new KebabCaseEndpointNameFormatter(settings.ServiceName, includeNamespace: false);
-        var messaging = new GrantsMessaging(endpointNames);
-        configure?.Invoke(messaging);
         services.AddSingleton(messaging);
         services.AddSingleton(messaging.Map);
 
         services.AddMassTransit(x =>
         {
             x.DisableUsageTelemetry();
-            x.SetEndpointNameFormatter(endpointNames);
+            x.SetEndpointNameFormatter(messaging.EndpointNames);
             foreach (var consumer in messaging.Consumers)
             {
                 consumer(x);
