@@ -8,6 +8,8 @@ public sealed class When_a_subscription_restarts
         await using var scope = await StoreScope.Create();
         await EffectsProjection.CreateTable(scope);
         await AppendStreams(scope, streams: 30, eventsEach: 4);
+        // Once visible, events stay visible: wait for them so the batch sizes below are exact.
+        await scope.ReadLogUntil(LogPosition.Start, 120);
 
         var crashing = new EffectsProjection { CrashAtEvent = 55 };
         var first = new Subscription(scope.Store, crashing, batchSize: 20);
