@@ -19,8 +19,10 @@ public sealed class IdempotentConsumerDefinition<TConsumer, TMessage> : Consumer
         IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r => r.Exponential(
+        consumerConfigurator.Message<TMessage>(message => message.UsePartitioner(Partitions, c => c.Message.CorrelationId));
+        // The consumer's pipe runs inside the partition: while a message waits for its next attempt,
+        // the messages behind it with the same correlation wait too, so a retry never reorders them.
+        consumerConfigurator.UseMessageRetry(r => r.Exponential(
             MessagingSettings.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
-        consumerConfigurator.Message<TMessage>(m => m.UsePartitioner(Partitions, c => c.Message.CorrelationId));
     }
 }
