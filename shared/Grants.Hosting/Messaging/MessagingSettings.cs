@@ -6,8 +6,8 @@ public static class MessagingSettings
     public const int RetryLimit = 5;
 
     /// <summary>
-    /// Enough unacknowledged messages per consumer to keep the partitions busy while a database
-    /// commit is in flight, few enough that a stopping instance hands little back to the broker.
+    /// Messages the broker hands an instance ahead of the one being handled, so the next is there
+    /// when a commit finishes; few enough that a stopping instance hands little back.
     /// </summary>
     public const int PrefetchCount = 32;
 }
