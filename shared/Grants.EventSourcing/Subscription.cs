@@ -38,18 +38,6 @@ public sealed class Subscription(EventStore store, IProjection projection, int b
         return events.Count;
     });
 
-    /// <summary>Runs until cancelled, polling when caught up.</summary>
-    public async Task Run(TimeSpan idleDelay, CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            if (await RunOnce(ct) == 0)
-            {
-                await Task.Delay(idleDelay, store.Time, ct);
-            }
-        }
-    }
-
     public async Task<int> CatchUp(CancellationToken ct)
     {
         var total = 0;

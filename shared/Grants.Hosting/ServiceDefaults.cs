@@ -1,4 +1,5 @@
 using Grants.EventSourcing;
+using Grants.Hosting.Messaging;
 using Grants.Hosting.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +12,12 @@ namespace Grants.Hosting;
 /// <summary>The wiring every Grants service shares: configuration, event store, health, errors, OpenAPI, security.</summary>
 public static class ServiceDefaults
 {
-    public static WebApplicationBuilder AddGrantsService(this WebApplicationBuilder builder, string serviceName)
+    public static WebApplicationBuilder AddGrantsService(
+        this WebApplicationBuilder builder, string serviceName, Action<GrantsService>? configure = null)
     {
         var settings = ServiceSettings.From(builder.Configuration, serviceName);
+        var service = new GrantsService(new EventStoreOptions { Schema = settings.Schema }, GrantsMessaging.For(serviceName));
+        configure?.Invoke(service);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddGrantsSecurity();
@@ -24,10 +28,11 @@ public static class ServiceDefaults
             Name = serviceName,
             ConnectionStringBuilder = { NoResetOnClose = true },
         }.Build());
-        builder.Services.AddSingleton(new EventStoreOptions { Schema = settings.Schema });
+        builder.Services.AddSingleton(service.Store);
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<SchemaReadiness>();
         builder.Services.AddHostedService<SchemaMigration>();
+        builder.Services.AddGrantsMessaging(settings, service.Messaging);
 
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", HealthStatus.Unhealthy, ["ready"])

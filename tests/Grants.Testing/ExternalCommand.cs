@@ -10,7 +10,9 @@ internal sealed record CommandResult(int ExitCode, string Output)
 internal static class ExternalCommand
 {
     // Runs a short command to completion; stdout and stderr come back together, as a person would see them.
-    public static async Task<CommandResult> Run(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    public static async Task<CommandResult> Run(
+        string file, IEnumerable<string> arguments, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -22,6 +24,11 @@ internal static class ExternalCommand
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");

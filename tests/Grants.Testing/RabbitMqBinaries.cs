@@ -2,6 +2,8 @@ namespace Grants.Testing;
 
 internal sealed record RabbitMqBinaries(string Server, string Epmd)
 {
+    public string Ctl => Path.Combine(Path.GetDirectoryName(Server)!, "rabbitmqctl");
+
     private const string Installed = "/usr/lib/rabbitmq";
 
     // Debian's /usr/sbin/rabbitmq-server is a wrapper that switches to the rabbitmq user and its

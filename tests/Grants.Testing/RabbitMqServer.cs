@@ -30,11 +30,15 @@ public sealed class RabbitMqServer : IAsyncDisposable
         """;
 
     private readonly LocalServer _server;
+    private readonly RabbitMqBinaries _binaries;
+    private readonly NodePorts _ports;
 
-    private RabbitMqServer(LocalServer server, RabbitMqEndpoint endpoint)
+    private RabbitMqServer(LocalServer server, RabbitMqEndpoint endpoint, RabbitMqBinaries binaries, NodePorts ports)
     {
         _server = server;
         Endpoint = endpoint;
+        _binaries = binaries;
+        _ports = ports;
     }
 
     public RabbitMqEndpoint Endpoint { get; }
@@ -57,11 +61,35 @@ public sealed class RabbitMqServer : IAsyncDisposable
             var endpoint = RabbitMqEndpoint.Local(ports.Amqp, ports.Management, User, User);
             using var management = new RabbitMqManagement(endpoint, TimeSpan.FromSeconds(2));
             await server.WaitUntilReady(ct => Probe(endpoint, management, ct), TimeSpan.FromMilliseconds(200), options.StartTimeout, cancellationToken);
-            return new RabbitMqServer(server, endpoint);
+            return new RabbitMqServer(server, endpoint, binaries, ports);
         }));
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    /// <summary>Stops the broker as an outage would: every connection drops, listeners close; the node keeps its queues.</summary>
+    public Task StopBroker(CancellationToken cancellationToken = default) => Control("stop_app", cancellationToken);
+
+    /// <summary>Starts the broker again after <see cref="StopBroker"/> and waits until AMQP answers.</summary>
+    public async Task StartBroker(CancellationToken cancellationToken = default)
+    {
+        await Control("start_app", cancellationToken);
+        using var management = new RabbitMqManagement(Endpoint, TimeSpan.FromSeconds(2));
+        await _server.WaitUntilReady(ct => Probe(Endpoint, management, ct), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(60), cancellationToken);
+    }
+
+    private async Task Control(string command, CancellationToken cancellationToken)
+    {
+        var environment = NodeEnvironment(_server.Directory, _ports);
+        // rabbitmqctl takes a distribution port of its own: any free one, not the fixed default range.
+        environment["RABBITMQ_CTL_DIST_PORT_MIN"] = "0";
+        environment["RABBITMQ_CTL_DIST_PORT_MAX"] = "0";
+        var result = await ExternalCommand.Run(_binaries.Ctl, ["-n", $"grants-test-{_ports.Amqp}@localhost", command], cancellationToken, environment);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {command} failed ({result.ExitCode}): {result.Output}");
+        }
+    }
 
     private static string Config(NodePorts ports) => $"""
         listeners.tcp.default = 127.0.0.1:{ports.Amqp}

@@ -1,9 +1,9 @@
 using Grants.Hosting.Security;
 
-namespace Grants.Services.Tests;
+namespace Grants.Testing;
 
 /// <summary>
-/// Tokens signed with a key made for this test process; <see cref="ServiceHost{TEntryPoint}"/> points
+/// Tokens signed with a key made for this test process; the test hosts point
 /// every service at its public half, so these are the tokens the services trust.
 /// </summary>
 public static class TestTokens

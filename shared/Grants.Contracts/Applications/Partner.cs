@@ -1,0 +1,3 @@
+namespace Grants.Contracts.Applications;
+
+public sealed record Partner(string Name, string Country, string Role);

@@ -1,0 +1,8 @@
+namespace Grants.Contracts.Funding;
+
+public enum FundingOutcome
+{
+    Award,
+    ReserveList,
+    Reject,
+}

@@ -1,0 +1,7 @@
+namespace Grants.Contracts.Reports;
+
+public enum ReportKind
+{
+    Interim,
+    Final,
+}

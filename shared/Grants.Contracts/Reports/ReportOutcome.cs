@@ -1,0 +1,7 @@
+namespace Grants.Contracts.Reports;
+
+public enum ReportOutcome
+{
+    Approved,
+    ChangesRequested,
+}

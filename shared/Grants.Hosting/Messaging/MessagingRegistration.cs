@@ -1,0 +1,57 @@
+using Grants.EventSourcing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Grants.Hosting.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ with publisher confirms and quorum queues, the consumers the service
+    /// declares, and the outbox relay that publishes its mapped events.
+    /// </summary>
+    public static IServiceCollection AddGrantsMessaging(this IServiceCollection services, ServiceSettings settings, GrantsMessaging messaging)
+    {
+        services.AddSingleton(messaging);
+        services.AddSingleton(messaging.Map);
+
+        services.AddMassTransit(x =>
+        {
+            x.DisableUsageTelemetry();
+            x.SetEndpointNameFormatter(messaging.EndpointNames);
+            foreach (var consumer in messaging.Consumers)
+            {
+                consumer(x);
+            }
+
+            x.AddConfigureEndpointsCallback((_, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
+            x.UsingRabbitMq((context, bus) =>
+            {
+                bus.Host(settings.RabbitMq, host =>
+                {
+                    host.PublisherConfirmation = true;
+                    host.Heartbeat(TimeSpan.FromSeconds(10));
+                });
+                bus.PrefetchCount = MessagingSettings.PrefetchCount;
+                // Contracts share a base record for their envelope; it is not a message of its own.
+                bus.Publish<Grants.Contracts.IntegrationEvent>(p => p.Exclude = true);
+                bus.ConfigureEndpoints(context);
+            });
+        });
+
+        services.AddSingleton<OutboxRelay>();
+        services.AddHostedService(sp => new SubscriptionWorker(
+            new Subscription(sp.GetRequiredService<EventStore>(), sp.GetRequiredService<OutboxRelay>(), batchSize: 500),
+            sp.GetRequiredService<SchemaReadiness>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SubscriptionWorker>>()));
+        services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>("error-queues", HealthStatus.Degraded, ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,62 @@
+using Grants.EventSourcing;
+using Grants.Hosting;
+using Grants.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Grants.Messaging.Tests;
+
+/// <summary>A service built with the real kit, on a schema and virtual host of the test's choosing.</summary>
+public sealed class KitHost : IAsyncDisposable
+{
+    // MassTransit 8 keeps the first bus's logger factory in a static; a second host in the same
+    // process after the first was disposed would log into a disposed factory. Tests share one.
+    private static readonly ILoggerFactory Logging = LoggerFactory.Create(_ => { });
+
+    private readonly WebApplication _app;
+
+    private KitHost(WebApplication app) => _app = app;
+
+    public EventStore Store => _app.Services.GetRequiredService<EventStore>();
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<KitHost> Start(
+        string service, TestSchema schema, Uri rabbitMq, Action<GrantsService> configure, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = schema.ConnectionString,
+            ["ConnectionStrings:RabbitMq"] = rabbitMq.ToString(),
+            ["Grants:Schema"] = schema.Name,
+            ["Auth:Issuer"] = TestTokens.Issuer,
+            ["Auth:Audience"] = TestTokens.Audience,
+            ["Auth:SigningKeyFile"] = TestTokens.KeyFile,
+        });
+        builder.Services.AddSingleton(Logging);
+        builder.AddGrantsService(service, configure);
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapGrantsDefaults();
+        await app.StartAsync();
+        var readiness = app.Services.GetRequiredService<SchemaReadiness>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!readiness.IsReady && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        return new KitHost(app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
