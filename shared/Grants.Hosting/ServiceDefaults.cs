@@ -1,4 +1,5 @@
 using Grants.EventSourcing;
+using Grants.Hosting.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -26,6 +27,7 @@ public static class ServiceDefaults
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<SchemaReadiness>();
         builder.Services.AddHostedService<SchemaMigration>();
+        builder.Services.AddGrantsScheduler(new SchedulerSettings($"grants-{serviceName}", settings.Schema));
 
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", HealthStatus.Unhealthy, ["ready"])
