@@ -13,7 +13,8 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
 
     internal TimeProvider Time { get; } = time ?? TimeProvider.System;
 
-    public Task EnsureSchema(CancellationToken ct) => Guard(() => SchemaMigrator.Migrate(dataSource, options.Schema, ct));
+    public Task EnsureSchema(CancellationToken ct) =>
+        SchemaMigrator.Migrate(dataSource, options.Schema, "schema_migrations", SchemaMigrations.All(options.Schema), ct);
 
     public EventSession OpenSession(EventMetadata metadata) => new(this, metadata);
 

@@ -1,11 +1,35 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Grants.EventSourcing;
 
-internal static class SchemaMigrator
+/// <summary>
+/// Numbered migrations of one set of tables in a service's schema, recorded in a history table of
+/// the set's own. The event store's tables are one set; the kit keeps others (the scheduler's) the same way.
+/// </summary>
+public static partial class SchemaMigrator
 {
     /// <summary>Idempotent: applies the missing migrations in order, under a lock so instances starting together do not race.</summary>
-    public static async Task Migrate(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
+    public static Task Migrate(
+        NpgsqlDataSource dataSource,
+        string schema,
+        string historyTable,
+        IEnumerable<(int Version, string Description, string Sql)> migrations,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(migrations);
+        RequireIdentifier(schema, nameof(schema));
+        RequireIdentifier(historyTable, nameof(historyTable));
+        return EventStore.Guard(() => Apply(dataSource, schema, historyTable, migrations, ct));
+    }
+
+    private static async Task Apply(
+        NpgsqlDataSource dataSource,
+        string schema,
+        string historyTable,
+        IEnumerable<(int Version, string Description, string Sql)> migrations,
+        CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -28,14 +52,14 @@ internal static class SchemaMigrator
         }
 
         await Execute(connection, tx, $"""
-            create table if not exists {schema}.schema_migrations (
+            create table if not exists {schema}.{historyTable} (
                 version int primary key,
                 description text not null,
                 applied_at timestamptz not null default now())
             """, ct);
 
         var applied = new HashSet<int>();
-        await using (var read = new NpgsqlCommand($"select version from {schema}.schema_migrations", connection, tx))
+        await using (var read = new NpgsqlCommand($"select version from {schema}.{historyTable}", connection, tx))
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -44,10 +68,10 @@ internal static class SchemaMigrator
             }
         }
 
-        foreach (var (version, description, sql) in SchemaMigrations.All(schema).Where(m => !applied.Contains(m.Version)))
+        foreach (var (version, description, sql) in migrations.Where(m => !applied.Contains(m.Version)))
         {
             await Execute(connection, tx, sql, ct);
-            await using var record = new NpgsqlCommand($"insert into {schema}.schema_migrations (version, description) values ($1, $2)", connection, tx);
+            await using var record = new NpgsqlCommand($"insert into {schema}.{historyTable} (version, description) values ($1, $2)", connection, tx);
             record.Parameters.Add(new NpgsqlParameter { Value = version });
             record.Parameters.Add(new NpgsqlParameter { Value = description });
             await record.ExecuteNonQueryAsync(ct);
@@ -61,4 +85,15 @@ internal static class SchemaMigrator
         await using var command = new NpgsqlCommand(sql, connection, tx);
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    private static void RequireIdentifier(string name, string parameter)
+    {
+        if (name is null || !Identifier().IsMatch(name))
+        {
+            throw new ArgumentException($"'{name}' is not a valid name (lower case letters, digits, underscore).", parameter);
+        }
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex Identifier();
 }

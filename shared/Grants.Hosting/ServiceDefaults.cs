@@ -1,6 +1,7 @@
 using Grants.EventSourcing;
 using Grants.Hosting.Messaging;
 using Grants.Hosting.Security;
+using Grants.Hosting.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -33,6 +34,7 @@ public static class ServiceDefaults
         builder.Services.AddSingleton<SchemaReadiness>();
         builder.Services.AddHostedService<SchemaMigration>();
         builder.Services.AddGrantsMessaging(settings, service.Messaging);
+        builder.Services.AddGrantsScheduler(new SchedulerSettings($"grants-{serviceName}", settings.Schema));
 
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", HealthStatus.Unhealthy, ["ready"])
