@@ -1,15 +1,14 @@
 using Grants.EventSourcing;
 using Grants.Hosting;
-using Grants.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Grants.Messaging.Tests;
+namespace Grants.Testing;
 
-/// <summary>A service built with the real kit, on a schema and virtual host of the test's choosing.</summary>
+/// <summary>A service built with the real kit, in this process, on a schema and broker of the caller's choosing.</summary>
 public sealed class KitHost : IAsyncDisposable
 {
     // MassTransit 8 keeps the first bus's logger factory in a static; a second host in the same
@@ -24,16 +23,20 @@ public sealed class KitHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    public static Task<KitHost> Start(
+        string service, TestSchema schema, Uri rabbitMq, Action<GrantsService> configure, Action<IServiceCollection>? services = null) =>
+        Start(service, schema.ConnectionString, schema.Name, rabbitMq, configure, services);
+
     public static async Task<KitHost> Start(
-        string service, TestSchema schema, Uri rabbitMq, Action<GrantsService> configure, Action<IServiceCollection>? services = null)
+        string service, string postgres, string schema, Uri rabbitMq, Action<GrantsService> configure, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = schema.ConnectionString,
+            ["ConnectionStrings:Postgres"] = postgres,
             ["ConnectionStrings:RabbitMq"] = rabbitMq.ToString(),
-            ["Grants:Schema"] = schema.Name,
+            ["Grants:Schema"] = schema,
             ["Auth:Issuer"] = TestTokens.Issuer,
             ["Auth:Audience"] = TestTokens.Audience,
             ["Auth:SigningKeyFile"] = TestTokens.KeyFile,
