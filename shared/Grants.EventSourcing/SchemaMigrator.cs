@@ -1,12 +1,21 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Grants.EventSourcing;
 
-internal static class SchemaMigrator
+internal static partial class SchemaMigrator
 {
-    /// <summary>Idempotent: applies the missing migrations in order, under a lock so instances starting together do not race.</summary>
-    public static async Task Migrate(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
+    /// <summary>
+    /// Idempotent: applies the set's missing migrations in order, under a lock on the schema so
+    /// instances starting together do not race, whichever set each of them is migrating.
+    /// </summary>
+    public static async Task Migrate(NpgsqlDataSource dataSource, string schema, MigrationSet set, CancellationToken ct)
     {
+        if (!TableName().IsMatch(set.History))
+        {
+            throw new ArgumentException($"'{set.History}' is not a valid history table name.", nameof(set));
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
 
@@ -28,14 +37,14 @@ internal static class SchemaMigrator
         }
 
         await Execute(connection, tx, $"""
-            create table if not exists {schema}.schema_migrations (
+            create table if not exists {schema}.{set.History} (
                 version int primary key,
                 description text not null,
                 applied_at timestamptz not null default now())
             """, ct);
 
         var applied = new HashSet<int>();
-        await using (var read = new NpgsqlCommand($"select version from {schema}.schema_migrations", connection, tx))
+        await using (var read = new NpgsqlCommand($"select version from {schema}.{set.History}", connection, tx))
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -44,10 +53,10 @@ internal static class SchemaMigrator
             }
         }
 
-        foreach (var (version, description, sql) in SchemaMigrations.All(schema).Where(m => !applied.Contains(m.Version)))
+        foreach (var (version, description, sql) in set.ForSchema(schema).Where(m => !applied.Contains(m.Version)))
         {
             await Execute(connection, tx, sql, ct);
-            await using var record = new NpgsqlCommand($"insert into {schema}.schema_migrations (version, description) values ($1, $2)", connection, tx);
+            await using var record = new NpgsqlCommand($"insert into {schema}.{set.History} (version, description) values ($1, $2)", connection, tx);
             record.Parameters.Add(new NpgsqlParameter { Value = version });
             record.Parameters.Add(new NpgsqlParameter { Value = description });
             await record.ExecuteNonQueryAsync(ct);
@@ -61,4 +70,7 @@ internal static class SchemaMigrator
         await using var command = new NpgsqlCommand(sql, connection, tx);
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex TableName();
 }
