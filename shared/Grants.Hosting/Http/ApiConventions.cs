@@ -10,8 +10,8 @@ namespace Grants.Hosting.Http;
 
 /// <summary>
 /// The HTTP conventions of every Grants API (DESIGN 9): problem details with a stable code for
-/// every error, body limits. Endpoints add the rest with the helpers here:
-/// <see cref="Validation"/>, <see cref="StreamVersions"/>.
+/// every error, body limits, Idempotency-Key. Endpoints add the rest with the helpers here:
+/// <see cref="Validation"/>, <see cref="StreamVersions"/>, <see cref="PageRequest"/>.
 /// </summary>
 public static class ApiConventions
 {
@@ -34,9 +34,21 @@ public static class ApiConventions
         // user typed is escaped instead, so a response that ends up in HTML cannot carry markup.
         // Letters of every script stay readable.
         services.Configure<JsonOptions>(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton(IdempotencyStore.Migrations);
         return services;
     }
 
-    /// <summary>After the exception handler, before the endpoints: limits bodies.</summary>
-    public static IApplicationBuilder UseApiConventions(this IApplicationBuilder app) => app.UseMiddleware<RequestBodyLimit>();
+    /// <summary>After the exception handler, before the endpoints: limits bodies and keeps idempotent requests' bodies for hashing.</summary>
+    public static IApplicationBuilder UseApiConventions(this IApplicationBuilder app) => app
+        .UseMiddleware<RequestBodyLimit>()
+        .Use((context, next) =>
+        {
+            if (IdempotencyKeys.AppliesTo(context))
+            {
+                context.Request.EnableBuffering();
+            }
+
+            return next(context);
+        });
 }
