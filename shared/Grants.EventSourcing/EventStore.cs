@@ -13,8 +13,11 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
 
     internal TimeProvider Time { get; } = time ?? TimeProvider.System;
 
-    public Task EnsureSchema(CancellationToken ct) =>
-        SchemaMigrator.Migrate(dataSource, options.Schema, "schema_migrations", SchemaMigrations.All(options.Schema), ct);
+    public Task EnsureSchema(CancellationToken ct) => EnsureSchema(SchemaMigrations.Store, ct);
+
+    /// <summary>Brings another component's tables in this store's schema up to date, the same way as the store's own.</summary>
+    public Task EnsureSchema(MigrationSet set, CancellationToken ct) =>
+        SchemaMigrator.Migrate(dataSource, options.Schema, set, ct);
 
     public EventSession OpenSession(EventMetadata metadata) => new(this, metadata);
 

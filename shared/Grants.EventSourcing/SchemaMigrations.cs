@@ -6,9 +6,11 @@ namespace Grants.EventSourcing;
 /// </summary>
 internal static class SchemaMigrations
 {
-    public static IReadOnlyList<(int Version, string Description, string Sql)> All(string s) =>
+    public static MigrationSet Store { get; } = new("schema_migrations", All);
+
+    private static IReadOnlyList<Migration> All(string s) =>
     [
-        (1, "event store tables", $$"""
+        new(1, "event store tables", $$"""
             create table {{s}}.streams (
                 id uuid primary key,
                 type text not null,
@@ -52,7 +54,7 @@ internal static class SchemaMigrations
                 primary key (message_id, consumer)
             );
             """),
-        (2, "append function with hash chain", $$"""
+        new(2, "append function with hash chain", $$"""
             -- Must produce exactly the bytes of HashChain.Next in C#, which the verifier uses. Each
             -- variable-length field is length-prefixed (NULL as length -1) so no two different splits
             -- of the same bytes hash alike. PL/pgSQL, not SQL: a SQL function that cannot be inlined

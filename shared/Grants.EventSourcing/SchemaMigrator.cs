@@ -3,34 +3,22 @@ using Npgsql;
 
 namespace Grants.EventSourcing;
 
-/// <summary>
-/// Numbered migrations of one set of tables in a service's schema, recorded in a history table of
-/// the set's own. The event store's tables are one set; the kit keeps others (the scheduler's) the same way.
-/// </summary>
 public static partial class SchemaMigrator
 {
-    /// <summary>Idempotent: applies the missing migrations in order, under a lock so instances starting together do not race.</summary>
-    public static Task Migrate(
-        NpgsqlDataSource dataSource,
-        string schema,
-        string historyTable,
-        IEnumerable<(int Version, string Description, string Sql)> migrations,
-        CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        ArgumentNullException.ThrowIfNull(migrations);
-        RequireIdentifier(schema, nameof(schema));
-        RequireIdentifier(historyTable, nameof(historyTable));
-        return EventStore.Guard(() => Apply(dataSource, schema, historyTable, migrations, ct));
-    }
+    /// <summary>
+    /// Idempotent: applies the set's missing migrations in order, under a lock on the schema so
+    /// instances starting together do not race, whichever set each of them is migrating.
+    /// </summary>
+    public static Task Migrate(NpgsqlDataSource dataSource, string schema, MigrationSet set, CancellationToken ct) =>
+        EventStore.Guard(() => Apply(dataSource, schema, set, ct));
 
-    private static async Task Apply(
-        NpgsqlDataSource dataSource,
-        string schema,
-        string historyTable,
-        IEnumerable<(int Version, string Description, string Sql)> migrations,
-        CancellationToken ct)
+    private static async Task Apply(NpgsqlDataSource dataSource, string schema, MigrationSet set, CancellationToken ct)
     {
+        if (!TableName().IsMatch(set.History))
+        {
+            throw new ArgumentException($"'{set.History}' is not a valid history table name.", nameof(set));
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
 
@@ -52,14 +40,14 @@ public static partial class SchemaMigrator
         }
 
         await Execute(connection, tx, $"""
-            create table if not exists {schema}.{historyTable} (
+            create table if not exists {schema}.{set.History} (
                 version int primary key,
                 description text not null,
                 applied_at timestamptz not null default now())
             """, ct);
 
         var applied = new HashSet<int>();
-        await using (var read = new NpgsqlCommand($"select version from {schema}.{historyTable}", connection, tx))
+        await using (var read = new NpgsqlCommand($"select version from {schema}.{set.History}", connection, tx))
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -68,10 +56,10 @@ public static partial class SchemaMigrator
             }
         }
 
-        foreach (var (version, description, sql) in migrations.Where(m => !applied.Contains(m.Version)))
+        foreach (var (version, description, sql) in set.ForSchema(schema).Where(m => !applied.Contains(m.Version)))
         {
             await Execute(connection, tx, sql, ct);
-            await using var record = new NpgsqlCommand($"insert into {schema}.{historyTable} (version, description) values ($1, $2)", connection, tx);
+            await using var record = new NpgsqlCommand($"insert into {schema}.{set.History} (version, description) values ($1, $2)", connection, tx);
             record.Parameters.Add(new NpgsqlParameter { Value = version });
             record.Parameters.Add(new NpgsqlParameter { Value = description });
             await record.ExecuteNonQueryAsync(ct);
@@ -86,14 +74,6 @@ public static partial class SchemaMigrator
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static void RequireIdentifier(string name, string parameter)
-    {
-        if (name is null || !Identifier().IsMatch(name))
-        {
-            throw new ArgumentException($"'{name}' is not a valid name (lower case letters, digits, underscore).", parameter);
-        }
-    }
-
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
-    private static partial Regex Identifier();
+    private static partial Regex TableName();
 }

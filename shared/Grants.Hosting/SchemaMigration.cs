@@ -15,10 +15,12 @@ public sealed class SchemaReadiness
 }
 
 /// <summary>
-/// Brings the event store schema up to date at start. A database that is not up yet is retried
+/// Brings the event store schema, and the tables kit parts keep beside it (registered
+/// <see cref="MigrationSet"/>s), up to date at start. A database that is not up yet is retried
 /// with backoff instead of crashing the host, so services and PostgreSQL may start in any order.
 /// </summary>
-internal sealed partial class SchemaMigration(EventStore store, SchemaReadiness readiness, ILogger<SchemaMigration> logger)
+internal sealed partial class SchemaMigration(
+    EventStore store, IEnumerable<MigrationSet> kitTables, SchemaReadiness readiness, ILogger<SchemaMigration> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,6 +31,11 @@ internal sealed partial class SchemaMigration(EventStore store, SchemaReadiness 
             try
             {
                 await store.EnsureSchema(stoppingToken);
+                foreach (var tables in kitTables)
+                {
+                    await store.EnsureSchema(tables, stoppingToken);
+                }
+
                 readiness.MarkReady();
                 LogMigrated(logger, store.Options.Schema);
                 return;

@@ -1,7 +1,8 @@
 using Grants.EventSourcing;
+using Grants.Hosting.Http;
 using Grants.Hosting.Messaging;
-using Grants.Hosting.Security;
 using Grants.Hosting.Scheduling;
+using Grants.Hosting.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -42,6 +43,7 @@ public static class ServiceDefaults
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
+        builder.Services.AddApiConventions();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = $"Grants {serviceName} API";
@@ -55,6 +57,7 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiConventions();
         app.UseGrantsSecurity();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

@@ -16,6 +16,24 @@ public sealed class When_the_schema_is_created
     }
 
     [Fact]
+    public async Task Should_migrate_another_components_tables_beside_the_store_with_their_own_history()
+    {
+        await using var scope = await StoreScope.Create();
+        var notes = new MigrationSet("notes_migrations", s =>
+        [
+            new(1, "notes", $"create table {s}.notes (id int primary key)"),
+            new(2, "note text", $"alter table {s}.notes add column text text not null default ''"),
+        ]);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => scope.StoreWith(o => { }).EnsureSchema(notes, CancellationToken.None)));
+        await scope.Store.EnsureSchema(CancellationToken.None);
+
+        Assert.Equal(2L, await scope.Scalar<long>("select count(*) from {s}.notes_migrations"));
+        Assert.Equal(2L, await scope.Scalar<long>("select count(*) from {s}.schema_migrations"));
+        Assert.Equal(1, await scope.Execute("insert into {s}.notes (id, text) values (1, 'kept')"));
+    }
+
+    [Fact]
     public async Task Should_run_inline_projections_in_the_appending_transaction()
     {
         var projection = new TotalsProjection();

@@ -11,14 +11,14 @@ namespace Grants.Hosting.Scheduling;
 /// </summary>
 internal static class SchedulerTables
 {
-    public const string HistoryTable = "scheduler_migrations";
+    public static MigrationSet Migrations { get; } = new("scheduler_migrations", All);
 
     public static string Prefix(string schema) => $"{schema}.qrtz_";
 
     /// <summary>Creates or completes the tables and the scheduler's lock rows; safe to run from every instance at once.</summary>
     public static async Task Ensure(NpgsqlDataSource dataSource, string schema, string schedulerName, CancellationToken ct)
     {
-        await SchemaMigrator.Migrate(dataSource, schema, HistoryTable, All(schema), ct);
+        await SchemaMigrator.Migrate(dataSource, schema, Migrations, ct);
         await InsertLockRows(dataSource, schema, schedulerName, ct);
     }
 
@@ -36,9 +36,9 @@ internal static class SchedulerTables
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    public static IReadOnlyList<(int Version, string Description, string Sql)> All(string s) =>
+    private static IReadOnlyList<Migration> All(string s) =>
     [
-        (1, "quartz 4.7 job store", $$"""
+        new(1, "quartz 4.7 job store", $$"""
             create table {{s}}.qrtz_job_details (
                 sched_name text not null,
                 job_name text not null,

@@ -1,0 +1,11 @@
+namespace Grants.Http.Tests;
+
+/// <summary>Time that moves only when a test says so.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
