@@ -25,6 +25,13 @@ public sealed record Measurement(string Scenario, string Unit, double Rate, stri
         return (b.Units / b.Time.TotalSeconds, s.Units / s.Time.TotalSeconds);
     }
 
+    /// <summary>One subject alone, for a bound measured once.</summary>
+    public static async Task<double> RateOf(int writers, TimeSpan duration, Func<Func<Task<int>>> subject)
+    {
+        var (units, time) = await Run(Enumerable.Range(0, writers).Select(_ => subject()).ToList(), duration);
+        return units / time.TotalSeconds;
+    }
+
     private static async Task<(long Units, TimeSpan Time)> Run(IReadOnlyList<Func<Task<int>>> loops, TimeSpan duration)
     {
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

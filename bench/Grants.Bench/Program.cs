@@ -4,10 +4,13 @@ using Grants.EventSourcing;
 using Grants.Testing;
 using Npgsql;
 
-// Usage: Grants.Bench [--seconds N] [--replay-events N]
-// Starts its own durable PostgreSQL (fsync and synchronous commit on) unless GRANTS_BENCH_POSTGRES names one.
+// Usage: Grants.Bench [--seconds N] [--replay-events N] [--messages N] [--only store|messaging]
+// Starts its own durable PostgreSQL (fsync and synchronous commit on) unless GRANTS_BENCH_POSTGRES names one,
+// and, for the messaging figures, its own RabbitMQ node.
 var seconds = Option("--seconds", 5);
 var replayEvents = Option("--replay-events", 1_000_000);
+var messages = Option("--messages", 20_000);
+var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
 
 await using var server = Environment.GetEnvironmentVariable("GRANTS_BENCH_POSTGRES") is { Length: > 0 }
     ? null
@@ -20,15 +23,25 @@ await using var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Con
 var store = new EventStore(dataSource, BenchEvents.Options(schema));
 await store.EnsureSchema(CancellationToken.None);
 
-var results = new List<Measurement>(await new AppendBenchmarks(dataSource, store, TimeSpan.FromSeconds(seconds)).Run());
-
+var results = new List<Measurement>();
 var fastCommit = new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" };
 await using var seedSource = NpgsqlDataSource.Create(fastCommit);
-var replayStore = new EventStore(dataSource, BenchEvents.Options(schema + "_replay"));
-await replayStore.EnsureSchema(CancellationToken.None);
-var seeder = new EventStore(seedSource, BenchEvents.Options(schema + "_replay"));
-var (replay, memory) = await new ReplayBenchmarks(dataSource, replayStore, seeder, replayEvents).Run();
-results.AddRange(replay);
+var memory = "";
+if (only is null or "store")
+{
+    results.AddRange(await new AppendBenchmarks(dataSource, store, TimeSpan.FromSeconds(seconds)).Run());
+    var replayStore = new EventStore(dataSource, BenchEvents.Options(schema + "_replay"));
+    await replayStore.EnsureSchema(CancellationToken.None);
+    var seeder = new EventStore(seedSource, BenchEvents.Options(schema + "_replay"));
+    (var replay, memory) = await new ReplayBenchmarks(dataSource, replayStore, seeder, replayEvents).Run();
+    results.AddRange(replay);
+}
+
+if (only is null or "messaging")
+{
+    await using var broker = await RabbitMqServer.Start();
+    results.AddRange(await new MessagingBenchmarks(connectionString, dataSource, seedSource, broker.Endpoint.Amqp, messages, TimeSpan.FromSeconds(seconds)).Run());
+}
 
 ResultTable.Print(results);
 Console.WriteLine(memory);

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Text;
+using Grants.EventSourcing;
+using Grants.Testing;
+using Npgsql;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Grants.Bench;
+
+/// <summary>
+/// End to end: events already in the log go through the relay, RabbitMQ and an idempotent consumer
+/// that appends in its own store; against the raw bounds under it, measured in the same run.
+/// </summary>
+internal sealed class MessagingBenchmarks(string postgres, NpgsqlDataSource dataSource, NpgsqlDataSource seedSource, Uri rabbitMq, int messages, TimeSpan duration)
+{
+    private const int InFlight = 100;
+    private const int EventsPerStream = 40;
+
+    public async Task<IReadOnlyList<Measurement>> Run()
+    {
+        var publish = await RawPublish();
+        var consume = await RawConsume();
+        var inserts = await RawInserts();
+        var raw = new[]
+        {
+            new Measurement($"raw RabbitMQ publish with confirms, {InFlight} in flight", "msgs/s", publish, ""),
+            new Measurement("raw RabbitMQ consume with acks", "msgs/s", consume, ""),
+            new Measurement("raw single-row INSERT, 16 connections", "rows/s", inserts, ""),
+        };
+        var lowest = raw.MinBy(r => r.Rate)!;
+        return [.. raw, new Measurement($"append -> relay -> RabbitMQ -> consumer -> inbox + append, {messages:N0} messages", "msgs/s", await EndToEnd(), lowest.Scenario)];
+    }
+
+    private async Task<double> RawPublish()
+    {
+        await using var connection = await new ConnectionFactory { Uri = rabbitMq }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
+            publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.QueueDeclareAsync("bench-raw", durable: true, exclusive: false, autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
+        var body = Encoding.UTF8.GetBytes(new string('x', 300));
+        var properties = new BasicProperties { Persistent = true };
+        using var window = new SemaphoreSlim(InFlight);
+        var clock = Stopwatch.StartNew();
+        var publishes = new List<Task>(messages);
+        for (var i = 0; i < messages; i++)
+        {
+            await window.WaitAsync();
+            publishes.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await channel.BasicPublishAsync("", "bench-raw", mandatory: false, properties, body);
+                }
+                finally
+                {
+                    window.Release();
+                }
+            }));
+        }
+
+        await Task.WhenAll(publishes);
+        return messages / clock.Elapsed.TotalSeconds;
+    }
+
+    private async Task<double> RawConsume()
+    {
+        await using var connection = await new ConnectionFactory { Uri = rabbitMq }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.BasicQosAsync(0, 32, global: false);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var received = 0;
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += async (_, delivery) =>
+        {
+            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+            if (Interlocked.Increment(ref received) == messages)
+            {
+                done.SetResult();
+            }
+        };
+        var clock = Stopwatch.StartNew();
+        await channel.BasicConsumeAsync("bench-raw", autoAck: false, consumer);
+        await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        return messages / clock.Elapsed.TotalSeconds;
+    }
+
+    private async Task<double> RawInserts()
+    {
+        await Execute("create table bench_raw_rows (id uuid primary key, data jsonb not null, created timestamptz not null default now())");
+        return await Measurement.RateOf(16, duration, () => async () =>
+        {
+            await using var command = dataSource.CreateCommand("insert into bench_raw_rows (id, data) values ($1, '{\"amount\": 1000}')");
+            command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
+            await command.ExecuteNonQueryAsync();
+            return 1;
+        });
+    }
+
+    private async Task<double> EndToEnd()
+    {
+        var publisherSchema = $"bench_pub_{DateTime.UtcNow:HHmmss}";
+        var consumerSchema = $"bench_sub_{DateTime.UtcNow:HHmmss}";
+        await Seed(publisherSchema);
+        await using var consumer = await KitHost.Start("bench-sub", postgres, consumerSchema, rabbitMq, MessagingServices.Consumer);
+        var clock = Stopwatch.StartNew();
+        await using var publisher = await KitHost.Start("bench-pub", postgres, publisherSchema, rabbitMq, MessagingServices.Publisher);
+        var deadline = clock.Elapsed + TimeSpan.FromMinutes(10);
+        while (await Effects(consumerSchema) < messages)
+        {
+            if (clock.Elapsed > deadline)
+            {
+                throw new TimeoutException($"Only {await Effects(consumerSchema)} of {messages} messages took effect within 10 minutes.");
+            }
+
+            await Task.Delay(50);
+        }
+
+        return messages / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The events exist before the relay starts, so what is timed is the path from the log to the consumer's effects.</summary>
+    private async Task Seed(string schema)
+    {
+        var options = BenchEvents.Options(schema);
+        var store = new EventStore(seedSource, options);
+        await store.EnsureSchema(CancellationToken.None);
+        var streams = messages / EventsPerStream;
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < streams)
+            {
+                var grant = Guid.NewGuid();
+                var session = store.OpenSession(new EventMetadata(grant, null, "seed", "finance", null, "bench"));
+                session.StartStream(grant, "grant", Enumerable.Range(0, EventsPerStream).Select(i => (object)BenchEvents.Next(grant, i)));
+                await session.SaveChanges(CancellationToken.None);
+            }
+        })));
+    }
+
+    private async Task<long> Effects(string schema)
+    {
+        await using var command = dataSource.CreateCommand($"select count(*) from {schema}.events where type = 'bench.payment_counted'");
+        try
+        {
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (PostgresException e) when (e.SqlState == "42P01")
+        {
+            return 0;
+        }
+    }
+
+    private async Task Execute(string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+}
