@@ -30,7 +30,7 @@ public sealed class Organisation_scope(ProbedHost probed) : IClassFixture<Probed
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("stream.not_found", problem.RootElement.GetProperty("code").GetString());
-        Assert.Equal($"Stream {other} does not exist.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal($"Stream {other} does not exist.", problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Theory]
