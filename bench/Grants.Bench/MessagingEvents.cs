@@ -49,7 +49,7 @@ internal static class MessagingServices
     public static void Publisher(GrantsService service)
     {
         service.Store.Types.Register<TranchePaid>(BenchEvents.Type);
-        service.Messaging.Map.Publish<TranchePaid>((paid, stored) => new TranchePaymentRecorded
+        service.Messaging.Publish<TranchePaid, TranchePaymentRecorded>((paid, stored) => new TranchePaymentRecorded
         {
             GrantId = stored.StreamId,
             Version = stored.Version,

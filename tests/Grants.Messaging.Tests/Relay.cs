@@ -11,7 +11,7 @@ public static class Relay
     public static void Publisher(GrantsService service)
     {
         service.Store.Types.Register<Ticked>("test.ticked");
-        service.Messaging.Map.Publish<Ticked>((tick, stored) =>
+        service.Messaging.Publish<Ticked, TickRelayed>((tick, stored) =>
             new TickRelayed { Counter = stored.StreamId, Version = stored.Version, Poison = tick.N < 0 });
     }
 

@@ -1,4 +1,4 @@
-using Grants.Testing;
+using Grants.Hosting.Messaging;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -62,7 +62,8 @@ public sealed class When_messages_are_duplicated_or_poisoned
         while (errors.Status == HealthStatus.Healthy && DateTime.UtcNow < deadline);
 
         Assert.Equal(HealthStatus.Degraded, errors.Status);
-        Assert.Contains("1 failed messages wait in: tally-tally_error (1)", errors.Description, StringComparison.Ordinal);
+        Assert.Contains(
+            $"1 failed messages wait in: tally-tally-{GrantsMessaging.PartitionOf(poison.CorrelationId)}_error (1)", errors.Description, StringComparison.Ordinal);
         Assert.Equal(5, await Relay.Effects(consumerSchema));
     }
 }

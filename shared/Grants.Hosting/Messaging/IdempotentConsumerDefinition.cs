@@ -4,12 +4,11 @@ using MassTransit;
 namespace Grants.Hosting.Messaging;
 
 /// <summary>
-/// Endpoint policy for every consumer: one message at a time per instance, in queue order, retried
-/// with exponential backoff, then moved to the endpoint's _error queue so the messages behind it flow
-/// again. Measured: with a partitioner keyed by correlation and 32 in flight, two messages of one
-/// stream sometimes overtook each other before reaching their partition; consumers here must see a
-/// stream's messages in version order, so concurrency comes from more instances, not from more
-/// messages in flight.
+/// Policy for every partition queue of a consumer: one message at a time, in queue order, retried
+/// with exponential backoff, then moved to the queue's _error queue so the messages behind it flow
+/// again. Measured: MassTransit's in-process partitioner with 32 messages in flight let two messages
+/// of one stream overtake each other before reaching their partition; the parallelism comes from
+/// the partition queues instead (<see cref="GrantsMessaging"/>).
 /// </summary>
 public sealed class IdempotentConsumerDefinition<TConsumer, TMessage> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer<TMessage>

@@ -11,8 +11,8 @@ public sealed class IntegrationMap
 {
     private readonly Dictionary<Type, Func<object, StoredEvent, IntegrationEvent?>> _maps = [];
 
-    /// <summary>Maps a domain event to a contract; return null to keep a particular event inside.</summary>
-    public IntegrationMap Publish<TEvent>(Func<TEvent, StoredEvent, IntegrationEvent?> map)
+    /// <summary>Maps a domain event to a contract; services declare it through <see cref="GrantsMessaging.Publish{TEvent, TContract}"/>.</summary>
+    internal IntegrationMap Publish<TEvent>(Func<TEvent, StoredEvent, IntegrationEvent?> map)
     {
         _maps[typeof(TEvent)] = (e, stored) => map((TEvent)e, stored);
         return this;

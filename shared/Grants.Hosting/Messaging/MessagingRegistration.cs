@@ -25,13 +25,6 @@ public static class MessagingRegistration
                 consumer(x);
             }
 
-            x.AddConfigureEndpointsCallback((_, endpoint) =>
-            {
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-                {
-                    rabbit.SetQuorumQueue();
-                }
-            });
             x.UsingRabbitMq((context, bus) =>
             {
                 bus.Host(settings.RabbitMq, host =>
@@ -42,6 +35,16 @@ public static class MessagingRegistration
                 bus.PrefetchCount = MessagingSettings.PrefetchCount;
                 // Contracts share a base record for their envelope; it is not a message of its own.
                 bus.Publish<Grants.Contracts.IntegrationEvent>(p => p.Exclude = true);
+                foreach (var contract in messaging.Contracts)
+                {
+                    contract(bus);
+                }
+
+                foreach (var endpoint in messaging.Endpoints)
+                {
+                    endpoint(bus, context);
+                }
+
                 bus.ConfigureEndpoints(context);
             });
         });

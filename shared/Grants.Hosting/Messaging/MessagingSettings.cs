@@ -9,5 +9,5 @@ public static class MessagingSettings
     /// Messages the broker hands an instance ahead of the one being handled, so the next is there
     /// when a commit finishes; few enough that a stopping instance hands little back.
     /// </summary>
-    public const int PrefetchCount = 32;
+    public const int PrefetchCount = 16;
 }
