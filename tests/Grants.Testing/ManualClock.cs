@@ -1,4 +1,4 @@
-namespace Grants.Services.Tests.Security;
+namespace Grants.Testing;
 
 /// <summary>A clock that moves only when told to.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
