@@ -22,8 +22,34 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     public EventSession OpenSession(EventMetadata metadata) => new(this, metadata);
 
     /// <summary>The stream's events in version order, up to a version and/or an instant.</summary>
-    public async IAsyncEnumerable<StoredEvent> ReadStream(
-        Guid streamId, long? toVersion = null, DateTimeOffset? asOf = null, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<StoredEvent> ReadStream(
+        Guid streamId, long? toVersion = null, DateTimeOffset? asOf = null, CancellationToken ct = default) =>
+        ReadStream(streamId, toVersion, asOf, mustExist: true, ct);
+
+    /// <summary>Folds a stream into its state, as it is or as it was at a version or an instant.</summary>
+    public Task<StreamState<TState>> AggregateStream<TState>(
+        Guid streamId, long? toVersion = null, DateTimeOffset? asOf = null, CancellationToken ct = default)
+        where TState : IEventSourced<TState> =>
+        FetchState<TState>(streamId, toVersion, asOf, mustExist: true, ct);
+
+    /// <summary>With <paramref name="mustExist"/> false, a stream without events is simply empty: no second query to tell why.</summary>
+    internal async Task<StreamState<TState>> FetchState<TState>(
+        Guid streamId, long? toVersion, DateTimeOffset? asOf, bool mustExist, CancellationToken ct)
+        where TState : IEventSourced<TState>
+    {
+        var state = TState.Initial;
+        var version = 0L;
+        await foreach (var e in ReadStream(streamId, toVersion, asOf, mustExist, ct))
+        {
+            state = TState.Evolve(state, e.Data);
+            version = e.Version;
+        }
+
+        return new StreamState<TState>(streamId, state, version);
+    }
+
+    private async IAsyncEnumerable<StoredEvent> ReadStream(
+        Guid streamId, long? toVersion, DateTimeOffset? asOf, bool mustExist, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = await Guard(() => dataSource.OpenConnectionAsync(ct).AsTask());
         var any = false;
@@ -38,37 +64,10 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
             }
         }
 
-        if (!any && !await StreamExists(connection, streamId, ct))
+        if (mustExist && !any && !await StreamExists(connection, streamId, ct))
         {
             throw new StreamNotFoundException(streamId);
         }
-    }
-
-    /// <summary>Folds a stream into its state, as it is or as it was at a version or an instant.</summary>
-    public Task<StreamState<TState>> AggregateStream<TState>(
-        Guid streamId, long? toVersion = null, DateTimeOffset? asOf = null, CancellationToken ct = default)
-        where TState : IEventSourced<TState> =>
-        FetchState<TState>(streamId, toVersion, asOf, mustExist: true, ct);
-
-    internal async Task<StreamState<TState>> FetchState<TState>(
-        Guid streamId, long? toVersion, DateTimeOffset? asOf, bool mustExist, CancellationToken ct)
-        where TState : IEventSourced<TState>
-    {
-        var state = TState.Initial;
-        var version = 0L;
-        try
-        {
-            await foreach (var e in ReadStream(streamId, toVersion, asOf, ct))
-            {
-                state = TState.Evolve(state, e.Data);
-                version = e.Version;
-            }
-        }
-        catch (StreamNotFoundException) when (!mustExist)
-        {
-        }
-
-        return new StreamState<TState>(streamId, state, version);
     }
 
     /// <summary>
