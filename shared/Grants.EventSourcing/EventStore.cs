@@ -57,7 +57,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         await using (var command = StreamQuery(connection, streamId, toVersion, asOf))
         await using (var reader = await Guard(() => command.ExecuteReaderAsync(ct)))
         {
-            while (await Guard(() => reader.ReadAsync(ct)))
+            while (await ReadNext(reader, ct))
             {
                 any = true;
                 yield return rows.Read(reader);
@@ -170,6 +170,19 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         await using var command = new NpgsqlCommand($"select exists (select 1 from {options.Schema}.streams where id = $1)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         return await Guard(async () => (bool)(await command.ExecuteScalarAsync(ct))!);
+    }
+
+    /// <summary>Per row of a stream read, so without the closure <see cref="Guard{T}"/> would allocate for every event.</summary>
+    private static async Task<bool> ReadNext(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        try
+        {
+            return await reader.ReadAsync(ct);
+        }
+        catch (Exception error) when (StoreErrors.Unavailable(error) is { } translated)
+        {
+            throw translated;
+        }
     }
 
     internal static async Task<T> Guard<T>(Func<Task<T>> operation)

@@ -52,9 +52,10 @@ public sealed class HttpHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:RabbitMq", _virtualHost!.Amqp.ToString());
         builder.UseSetting("Grants:Schema", Schema.Name);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
-        builder.UseSetting("Auth:Audience", TestTokens.Audience);
-        builder.UseSetting("Auth:SigningKeyFile", TestTokens.KeyFile);
+        foreach (var (key, value) in TestTokens.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter, TestApi>();

@@ -50,9 +50,10 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
         builder.UseSetting("ConnectionStrings:RabbitMq", _rabbitMq.ToString());
         builder.UseSetting("Grants:Schema", _schema.Name);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
-        builder.UseSetting("Auth:Audience", TestTokens.Audience);
-        builder.UseSetting("Auth:SigningKeyFile", TestTokens.KeyFile);
+        foreach (var (key, value) in TestTokens.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         _configure?.Invoke(builder);
     }
 

@@ -37,10 +37,8 @@ public sealed class KitHost : IAsyncDisposable
             ["ConnectionStrings:Postgres"] = postgres,
             ["ConnectionStrings:RabbitMq"] = rabbitMq.ToString(),
             ["Grants:Schema"] = schema,
-            ["Auth:Issuer"] = TestTokens.Issuer,
-            ["Auth:Audience"] = TestTokens.Audience,
-            ["Auth:SigningKeyFile"] = TestTokens.KeyFile,
         });
+        builder.Configuration.AddInMemoryCollection(TestTokens.Settings);
         builder.Services.AddSingleton(Logging);
         builder.AddGrantsService(service, configure);
         services?.Invoke(builder.Services);

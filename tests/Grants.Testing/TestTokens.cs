@@ -18,6 +18,14 @@ public static class TestTokens
 
     public static string KeyFile => PublicKeyFile.Value;
 
+    /// <summary>The configuration that makes a service trust these tokens, for every kind of test host.</summary>
+    public static IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Auth:Issuer"] = Issuer,
+        ["Auth:Audience"] = Audience,
+        ["Auth:SigningKeyFile"] = KeyFile,
+    };
+
     public static string For(string role, string user = User, Guid? organisation = null) => Sign(Claims(role, user, organisation));
 
     /// <summary>Valid claims to start from; change one with <c>with</c> to make a token that must fail.</summary>
