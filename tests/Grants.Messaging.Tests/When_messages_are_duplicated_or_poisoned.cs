@@ -10,9 +10,8 @@ public sealed class When_messages_are_duplicated_or_poisoned
     [Fact]
     public async Task Should_take_effect_once_when_delivered_three_times()
     {
-        await using var vhost = await TestRabbitMq.NewVirtualHost();
-        await using var consumerSchema = await TestPostgres.NewSchema();
-        await using var consumer = await KitHost.Start("tally", consumerSchema, vhost.Amqp, Relay.Consumer);
+        await using var scene = await RelayScene.Start();
+        var (consumer, consumerSchema) = (scene.Consumer, scene.ConsumerSchema);
         var bus = consumer.Services.GetRequiredService<IBus>();
         var tick = new TickRelayed { MessageId = Guid.NewGuid(), CorrelationId = Guid.NewGuid(), Counter = Guid.NewGuid(), Version = 1 };
         var next = new TickRelayed { MessageId = Guid.NewGuid(), CorrelationId = tick.CorrelationId, Counter = tick.Counter, Version = 2 };
@@ -35,9 +34,8 @@ public sealed class When_messages_are_duplicated_or_poisoned
     [Fact]
     public async Task Should_park_a_poison_message_in_the_error_queue_and_keep_consuming()
     {
-        await using var vhost = await TestRabbitMq.NewVirtualHost();
-        await using var consumerSchema = await TestPostgres.NewSchema();
-        await using var consumer = await KitHost.Start("tally", consumerSchema, vhost.Amqp, Relay.Consumer);
+        await using var scene = await RelayScene.Start();
+        var (consumer, consumerSchema) = (scene.Consumer, scene.ConsumerSchema);
         var bus = consumer.Services.GetRequiredService<IBus>();
         var poison = new TickRelayed { MessageId = Guid.NewGuid(), CorrelationId = Guid.NewGuid(), Counter = Guid.NewGuid(), Version = 1, Poison = true };
         await bus.Publish(poison, send => send.MessageId = poison.MessageId);

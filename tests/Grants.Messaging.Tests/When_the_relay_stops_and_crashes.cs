@@ -1,5 +1,3 @@
-using Grants.EventSourcing;
-using Grants.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,48 +11,30 @@ public sealed class When_the_relay_stops_and_crashes
     [Fact]
     public async Task Should_deliver_every_event_exactly_once_in_stream_order()
     {
-        await using var vhost = await TestRabbitMq.NewVirtualHost();
-        await using var publisherSchema = await TestPostgres.NewSchema();
-        await using var consumerSchema = await TestPostgres.NewSchema();
-        await using var consumer = await KitHost.Start("tally", consumerSchema, vhost.Amqp, Relay.Consumer);
-        var store = Relay.StoreOf(publisherSchema, Relay.Publisher);
-        await store.EnsureSchema(CancellationToken.None);
+        await using var scene = await RelayScene.Start();
         var counters = Enumerable.Range(0, Counters).Select(_ => Guid.NewGuid()).ToList();
-        var round = 0L;
 
-        async Task TickRounds(int rounds)
+        await using (await scene.StartRelay())
         {
-            for (var r = 0; r < rounds; r++, round++)
-            {
-                foreach (var counter in counters)
-                {
-                    await Relay.Tick(store, counter, round);
-                }
-            }
+            await scene.TickRounds(counters, 0, 10);
         }
 
-        await using (await KitHost.Start("relay", publisherSchema, vhost.Amqp, Relay.Publisher))
-        {
-            await TickRounds(10);
-        }
-
-        await TickRounds(10);
-        await using (var crashing = await KitHost.Start("relay", publisherSchema, vhost.Amqp, Relay.Publisher))
+        await scene.TickRounds(counters, 10, 10);
+        await using (var crashing = await scene.StartRelay())
         {
             crashing.Services.GetRequiredService<IBus>().ConnectPublishObserver(new Relay.CrashAfter(1234));
-            await TickRounds(10);
+            await scene.TickRounds(counters, 20, 10);
             await Task.Delay(500);
         }
 
-        await TickRounds(10);
-        await using var last = await KitHost.Start("relay", publisherSchema, vhost.Amqp, Relay.Publisher);
-        await TickRounds(10);
+        await scene.TickRounds(counters, 30, 10);
+        await using var last = await scene.StartRelay();
+        await scene.TickRounds(counters, 40, 10);
 
-        Assert.Equal(Counters * TicksEach, await Relay.EffectsWithin(consumerSchema, Counters * TicksEach, TimeSpan.FromSeconds(120)));
-        var consumerStore = consumer.Store;
+        Assert.Equal(Counters * TicksEach, await Relay.EffectsWithin(scene.ConsumerSchema, Counters * TicksEach, TimeSpan.FromSeconds(120)));
         foreach (var counter in counters)
         {
-            var tally = await consumerStore.AggregateStream<Tally>(counter);
+            var tally = await scene.Consumer.Store.AggregateStream<Tally>(counter);
             Assert.Equal(Enumerable.Range(1, TicksEach).Select(v => (long)v), tally.State.Versions);
         }
     }
@@ -62,39 +42,21 @@ public sealed class When_the_relay_stops_and_crashes
     [Fact]
     public async Task Should_let_one_of_two_instances_relay_and_the_other_take_over()
     {
-        await using var vhost = await TestRabbitMq.NewVirtualHost();
-        await using var publisherSchema = await TestPostgres.NewSchema();
-        await using var consumerSchema = await TestPostgres.NewSchema();
-        await using var consumer = await KitHost.Start("tally", consumerSchema, vhost.Amqp, Relay.Consumer);
-        var store = Relay.StoreOf(publisherSchema, Relay.Publisher);
-        await store.EnsureSchema(CancellationToken.None);
-        var one = await KitHost.Start("relay", publisherSchema, vhost.Amqp, Relay.Publisher);
-        await using var two = await KitHost.Start("relay", publisherSchema, vhost.Amqp, Relay.Publisher);
+        await using var scene = await RelayScene.Start();
+        var one = await scene.StartRelay();
+        await using var two = await scene.StartRelay();
         var publishedByOne = new Relay.Published();
         var publishedByTwo = new Relay.Published();
         one.Services.GetRequiredService<IBus>().ConnectPublishObserver(publishedByOne);
         two.Services.GetRequiredService<IBus>().ConnectPublishObserver(publishedByTwo);
         var counters = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
 
-        for (var version = 0; version < 10; version++)
-        {
-            foreach (var counter in counters)
-            {
-                await Relay.Tick(store, counter, version);
-            }
-        }
-
-        Assert.Equal(200, await Relay.EffectsWithin(consumerSchema, 200, TimeSpan.FromSeconds(60)));
+        await scene.TickRounds(counters, 0, 10);
+        Assert.Equal(200, await Relay.EffectsWithin(scene.ConsumerSchema, 200, TimeSpan.FromSeconds(60)));
         await one.DisposeAsync();
-        for (var version = 10; version < 20; version++)
-        {
-            foreach (var counter in counters)
-            {
-                await Relay.Tick(store, counter, version);
-            }
-        }
+        await scene.TickRounds(counters, 10, 10);
 
-        Assert.Equal(400, await Relay.EffectsWithin(consumerSchema, 400, TimeSpan.FromSeconds(60)));
+        Assert.Equal(400, await Relay.EffectsWithin(scene.ConsumerSchema, 400, TimeSpan.FromSeconds(60)));
         Assert.Equal(400, publishedByOne.Count + publishedByTwo.Count);
         Assert.True(publishedByTwo.Count >= 200, "the surviving instance relayed everything after the other stopped");
     }
