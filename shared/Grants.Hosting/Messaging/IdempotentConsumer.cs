@@ -21,24 +21,35 @@ public abstract class IdempotentConsumer<TMessage>(EventStore store) : IConsumer
         var messageId = message.MessageId != Guid.Empty
             ? message.MessageId
             : context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
-        if (await store.HasProcessed(messageId, ConsumerName, context.CancellationToken))
-        {
-            return;
-        }
-
         var session = store.OpenSession(new EventMetadata(message.CorrelationId, messageId, Source: $"consumer:{ConsumerName}"));
         session.MarkProcessed(messageId, ConsumerName);
-        await Handle(message, session, context.CancellationToken);
         try
         {
+            await Handle(message, session, context.CancellationToken);
             await session.SaveChanges(context.CancellationToken);
         }
         catch (DuplicateMessageException)
         {
-            // A concurrent delivery of the same message committed first; its effects stand.
+            // The inbox row is written first in the same transaction, so a redelivery stops there.
+        }
+        catch (Exception) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            // The inbox is asked only when something failed, not before every message: it saves a
+            // round trip per message, and a redelivery whose decider now refuses (the first
+            // delivery already changed the state) must be acknowledged, not retried into _error.
+            if (await store.HasProcessed(messageId, ConsumerName, context.CancellationToken))
+            {
+                return;
+            }
+
+            throw;
         }
     }
 
-    /// <summary>Loads what it needs, decides, and appends to the session; the base class saves.</summary>
+    /// <summary>
+    /// Loads what it needs, decides, and appends to the session; the base class saves. It may run for
+    /// a redelivered message, so every effect must go through the session, whose inbox row makes a
+    /// second commit impossible.
+    /// </summary>
     protected abstract Task Handle(TMessage message, EventSession session, CancellationToken ct);
 }
