@@ -40,6 +40,8 @@ internal static partial class ReplayTables
                                          when 'f' then 'foreign table' else 'table' end, n.nspname, c.relname)
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where n.nspname = $1 and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+              -- A sequence behind an identity or serial column goes with its table.
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype in ('a', 'i'))
             union all
             select format('drop routine if exists %s cascade', p.oid::regprocedure)
             from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1

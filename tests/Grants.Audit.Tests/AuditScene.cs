@@ -1,0 +1,155 @@
+extern alias cli;
+
+using System.Net.Http.Headers;
+using cli::Grants.Cli;
+using Grants.Hosting.Security;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grants.Audit.Tests;
+
+/// <summary>
+/// A service built with the kit, on its own schema and virtual host, holding test-only dossier streams
+/// with an inline read model; the audit endpoints are there because the kit maps them. Event times come
+/// from a clock the test moves.
+/// </summary>
+public class AuditScene : IAsyncLifetime
+{
+    public const string Service = "audit-test";
+
+    private readonly bool _clockedProjection;
+    private TestSchema? _schema;
+    private TestVirtualHost? _virtualHost;
+    private KitHost? _host;
+    private string? _keyFile;
+
+    public AuditScene()
+        : this(clockedProjection: false)
+    {
+    }
+
+    protected AuditScene(bool clockedProjection) => _clockedProjection = clockedProjection;
+
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    public EventStore Store => Host.Store;
+
+    public string Schema => _schema!.Name;
+
+    private KitHost Host => _host ?? throw new InvalidOperationException("The scene is not started.");
+
+    public async Task InitializeAsync()
+    {
+        _schema = await TestPostgres.NewSchema();
+        _virtualHost = await TestRabbitMq.NewVirtualHost();
+        _host = await KitHost.Start(Service, _schema, _virtualHost.Amqp, service =>
+        {
+            Dossier.Register(service.Store);
+            service.Store.InlineProjections.Add(new DossierList());
+            if (_clockedProjection)
+            {
+                service.Store.InlineProjections.Add(new ClockedList());
+            }
+
+            service.Audit.State<Dossier>("dossier");
+        }, services =>
+        {
+            services.AddSingleton(DossierList.Migrations);
+            if (_clockedProjection)
+            {
+                services.AddSingleton(ClockedList.Migrations);
+            }
+
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+        var addresses = Host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        Address = new Uri(addresses.Addresses.First());
+    }
+
+    public HttpClient Client(string? role = GrantsRoles.Auditor)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role));
+        }
+
+        return client;
+    }
+
+    /// <summary>Appends as a user in a role would, with the correlation and causation given.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> Append(
+        Guid streamId, long expectedVersion, EventMetadata metadata, params object[] events)
+    {
+        var session = Store.OpenSession(metadata);
+        if (expectedVersion == 0)
+        {
+            session.StartStream(streamId, "dossier", events);
+        }
+        else
+        {
+            session.Append(streamId, expectedVersion, events);
+        }
+
+        return await session.SaveChanges(CancellationToken.None);
+    }
+
+    public async Task<int> Execute(string sql, params object[] parameters)
+    {
+        await using var command = _schema!.DataSource.CreateCommand(sql.Replace("{s}", Schema, StringComparison.Ordinal)).With(parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<long> Count(string sql, params object[] parameters)
+    {
+        await using var command = _schema!.DataSource.CreateCommand(sql.Replace("{s}", Schema, StringComparison.Ordinal)).With(parameters);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Runs <c>grants audit ...</c> in this process against this service, with a key the service trusts.</summary>
+    public async Task<(int Exit, string Output, string Error)> Cli(params string[] args)
+    {
+        _keyFile ??= WriteSigningKey();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await GrantsCli.RunAsync(
+            ["audit", .. args, "--service", $"{Service}={Address}", "--key", _keyFile, "--issuer", TestTokens.Issuer, "--audience", TestTokens.Audience],
+            output, error, Path.GetTempPath());
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_schema is not null)
+        {
+            // The replay schema is named after the service's and outlives a replay on purpose.
+            await Execute("drop schema if exists {s}_replay cascade");
+            await _schema.DisposeAsync();
+        }
+
+        if (_virtualHost is not null)
+        {
+            await _virtualHost.DisposeAsync();
+        }
+
+        if (_keyFile is not null)
+        {
+            File.Delete(_keyFile);
+        }
+    }
+
+    private static string WriteSigningKey()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"grants-audit-key-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(path, TestTokens.Key.Key.Rsa.ExportPkcs8PrivateKeyPem());
+        return path;
+    }
+}
