@@ -36,4 +36,17 @@ public sealed class When_the_store_is_untouched(AuditScene scene) : IClassFixtur
         Assert.True(replayExit == 0, replayOutput + replayError);
         Assert.Contains($"{AuditScene.Service}: identical", replayOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_describe_the_audit_endpoints_in_the_openapi_document()
+    {
+        using var anonymous = scene.Client(role: null);
+
+        var paths = (await (await anonymous.GetAsync(Path("/openapi/v1.json"))).Body()).GetProperty("paths");
+
+        Assert.Equal(
+            ["/audit/export/{id}", "/audit/replay", "/audit/state/{streamId}", "/audit/timeline/{id}", "/audit/verify"],
+            paths.EnumerateObject().Select(p => p.Name).Where(p => p.StartsWith("/audit/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.True(paths.GetProperty("/audit/replay").TryGetProperty("post", out _));
+    }
 }
