@@ -16,20 +16,23 @@ namespace Grants.Audit.Tests;
 /// </summary>
 public class AuditScene : IAsyncLifetime
 {
-    public const string Service = "audit-test";
-
     private readonly bool _clockedProjection;
     private TestSchema? _schema;
     private TestVirtualHost? _virtualHost;
     private KitHost? _host;
-    private string? _keyFile;
 
     public AuditScene()
-        : this(clockedProjection: false)
+        : this("audit-test")
     {
     }
 
-    protected AuditScene(bool clockedProjection) => _clockedProjection = clockedProjection;
+    internal AuditScene(string service, bool clockedProjection = false)
+    {
+        Service = service;
+        _clockedProjection = clockedProjection;
+    }
+
+    public string Service { get; }
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
@@ -110,15 +113,27 @@ public class AuditScene : IAsyncLifetime
     }
 
     /// <summary>Runs <c>grants audit ...</c> in this process against this service, with a key the service trusts.</summary>
-    public async Task<(int Exit, string Output, string Error)> Cli(params string[] args)
+    public Task<(int Exit, string Output, string Error)> Cli(params string[] args) => CliOver([this], args);
+
+    /// <summary>Runs <c>grants audit ...</c> in this process against several services, as <c>./grants audit</c> does against three.</summary>
+    public static async Task<(int Exit, string Output, string Error)> CliOver(IReadOnlyList<AuditScene> scenes, params string[] args)
     {
-        _keyFile ??= WriteSigningKey();
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await GrantsCli.RunAsync(
-            ["audit", .. args, "--service", $"{Service}={Address}", "--key", _keyFile, "--issuer", TestTokens.Issuer, "--audience", TestTokens.Audience],
-            output, error, Path.GetTempPath());
-        return (exit, output.ToString(), error.ToString());
+        var keyFile = Path.Combine(Path.GetTempPath(), $"grants-audit-key-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(keyFile, TestTokens.Key.Key.Rsa.ExportPkcs8PrivateKeyPem());
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var exit = await GrantsCli.RunAsync(
+                ["audit", .. args, .. scenes.SelectMany(s => new[] { "--service", $"{s.Service}={s.Address}" }),
+                    "--key", keyFile, "--issuer", TestTokens.Issuer, "--audience", TestTokens.Audience],
+                output, error, Path.GetTempPath());
+            return (exit, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
     }
 
     public async Task DisposeAsync()
@@ -139,17 +154,5 @@ public class AuditScene : IAsyncLifetime
         {
             await _virtualHost.DisposeAsync();
         }
-
-        if (_keyFile is not null)
-        {
-            File.Delete(_keyFile);
-        }
-    }
-
-    private static string WriteSigningKey()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"grants-audit-key-{Guid.NewGuid():N}.pem");
-        File.WriteAllText(path, TestTokens.Key.Key.Rsa.ExportPkcs8PrivateKeyPem());
-        return path;
     }
 }

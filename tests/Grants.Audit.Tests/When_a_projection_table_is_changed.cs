@@ -3,7 +3,7 @@ using static Grants.Audit.Tests.Json;
 namespace Grants.Audit.Tests;
 
 /// <summary>A scene whose service also keeps a read model stamped with the database clock.</summary>
-public sealed class ClockedScene() : AuditScene(clockedProjection: true);
+public sealed class ClockedScene() : AuditScene("audit-test", clockedProjection: true);
 
 public sealed class When_a_projection_table_is_changed(ClockedScene scene) : IClassFixture<ClockedScene>
 {

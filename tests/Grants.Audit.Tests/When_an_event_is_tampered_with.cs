@@ -23,7 +23,7 @@ public sealed class When_an_event_is_tampered_with(AuditScene scene) : IClassFix
         Assert.Equal((victim, "dossier", 2L), (damaged.GetProperty("streamId").GetGuid(), damaged.Text("streamType"), damaged.GetProperty("version").GetInt64()));
         Assert.Contains("hash does not match", damaged.Text("problem"), StringComparison.Ordinal);
         Assert.True(exit == 1, output + error);
-        Assert.Contains($"{AuditScene.Service}: DAMAGED", output, StringComparison.Ordinal);
+        Assert.Contains($"{scene.Service}: DAMAGED", output, StringComparison.Ordinal);
         Assert.Contains($"stream {victim} (dossier) version 2", output, StringComparison.Ordinal);
         Assert.DoesNotContain(bystander.ToString(), output, StringComparison.Ordinal);
     }

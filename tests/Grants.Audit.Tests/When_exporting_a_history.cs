@@ -18,7 +18,7 @@ public sealed class When_exporting_a_history(AuditScene scene) : IClassFixture<A
         var export = await response.Body();
 
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal($"audit-{AuditScene.Service}-{application}.json", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"audit-{scene.Service}-{application}.json", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal(application, export.GetProperty("id").GetGuid());
         var events = export.GetProperty("events").EnumerateArray().ToList();
         Assert.Equal(2, events.Count);
@@ -82,7 +82,7 @@ public sealed class When_exporting_a_history(AuditScene scene) : IClassFixture<A
 
         Assert.True(csvExit == 0, csvError);
         Assert.StartsWith("service,sequence,", csv, StringComparison.Ordinal);
-        Assert.Contains(AuditScene.Service + ",", csv, StringComparison.Ordinal);
+        Assert.Contains(scene.Service + ",", csv, StringComparison.Ordinal);
         Assert.Equal(0, jsonExit);
         Assert.Equal(1, System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("events").GetArrayLength());
     }

@@ -21,7 +21,7 @@ public sealed class When_reading_a_state_as_of(AuditScene scene) : IClassFixture
         var then = await State(id, start.AddMinutes(90));
         var now = await (await _client.GetAsync(Path($"/audit/state/{id}"))).Body();
 
-        Assert.Equal((2L, "dossier", AuditScene.Service), (then.GetProperty("version").GetInt64(), then.Text("streamType"), then.Text("service")));
+        Assert.Equal((2L, "dossier", scene.Service), (then.GetProperty("version").GetInt64(), then.Text("streamType"), then.Text("service")));
         Assert.Equal(start.AddMinutes(90), then.GetProperty("asOf").GetDateTimeOffset());
         var state = then.GetProperty("state");
         Assert.Equal((800m, "open", 1), (state.GetProperty("amount").GetDecimal(), state.Text("status"), state.GetProperty("amendments").GetInt32()));

@@ -25,7 +25,7 @@ public sealed class When_reading_a_timeline(AuditScene scene) : IClassFixture<Au
         Assert.Equal([application, mirror, application], events.Select(e => e.GetProperty("streamId").GetGuid()));
         Assert.True(events[0].GetProperty("sequence").GetInt64() < events[1].GetProperty("sequence").GetInt64());
         Assert.True(events[1].GetProperty("sequence").GetInt64() < events[2].GetProperty("sequence").GetInt64());
-        Assert.All(events, e => Assert.Equal(AuditScene.Service, e.Text("service")));
+        Assert.All(events, e => Assert.Equal(scene.Service, e.Text("service")));
         Assert.All(events, e => Assert.Equal(application, e.GetProperty("correlationId").GetGuid()));
         Assert.All(events, e => Assert.False(e.TryGetProperty("data", out _)));
 

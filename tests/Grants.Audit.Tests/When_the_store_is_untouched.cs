@@ -32,9 +32,9 @@ public sealed class When_the_store_is_untouched(AuditScene scene) : IClassFixtur
         var (verifyExit, verifyOutput, _) = await scene.Cli("verify");
         var (replayExit, replayOutput, replayError) = await scene.Cli("replay");
         Assert.Equal(0, verifyExit);
-        Assert.Contains($"{AuditScene.Service}: intact", verifyOutput, StringComparison.Ordinal);
+        Assert.Contains($"{scene.Service}: intact", verifyOutput, StringComparison.Ordinal);
         Assert.True(replayExit == 0, replayOutput + replayError);
-        Assert.Contains($"{AuditScene.Service}: identical", replayOutput, StringComparison.Ordinal);
+        Assert.Contains($"{scene.Service}: identical", replayOutput, StringComparison.Ordinal);
     }
 
     [Fact]
