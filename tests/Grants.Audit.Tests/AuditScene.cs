@@ -2,10 +2,14 @@ extern alias cli;
 
 using System.Net.Http.Headers;
 using cli::Grants.Cli;
+using Grants.Hosting;
+using Grants.Hosting.Messaging;
 using Grants.Hosting.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Grants.Audit.Tests;
 
@@ -17,6 +21,8 @@ namespace Grants.Audit.Tests;
 public class AuditScene : IAsyncLifetime
 {
     private readonly bool _clockedProjection;
+    private readonly bool _asyncReadModel;
+    private readonly DossierTitles _titles = new();
     private TestSchema? _schema;
     private TestVirtualHost? _virtualHost;
     private KitHost? _host;
@@ -26,10 +32,11 @@ public class AuditScene : IAsyncLifetime
     {
     }
 
-    internal AuditScene(string service, bool clockedProjection = false)
+    internal AuditScene(string service, bool clockedProjection = false, bool asyncReadModel = false)
     {
         Service = service;
         _clockedProjection = clockedProjection;
+        _asyncReadModel = asyncReadModel;
     }
 
     public string Service { get; }
@@ -58,8 +65,21 @@ public class AuditScene : IAsyncLifetime
             }
 
             service.Audit.State<Dossier>("dossier");
+            if (_asyncReadModel)
+            {
+                service.Audit.Replay(_titles);
+            }
         }, services =>
         {
+            if (_asyncReadModel)
+            {
+                services.AddSingleton(DossierTitles.Migrations);
+                services.AddSingleton<IHostedService>(sp => new SubscriptionWorker(
+                    new Subscription(sp.GetRequiredService<EventStore>(), _titles),
+                    sp.GetRequiredService<SchemaReadiness>(),
+                    sp.GetRequiredService<ILogger<SubscriptionWorker>>()));
+            }
+
             services.AddSingleton(DossierList.Migrations);
             if (_clockedProjection)
             {

@@ -100,3 +100,32 @@ internal static class Commands
         return command;
     }
 }
+
+/// <summary>A read model kept by a subscription rather than inline, as dashboards are.</summary>
+public sealed class DossierTitles : IProjection
+{
+    public static MigrationSet Migrations { get; } = new("dossier_titles_migrations", s =>
+    [
+        new(1, "dossier titles", $"create table {s}.dossier_titles (id uuid primary key, title text not null)"),
+    ]);
+
+    public string Name => "dossier-titles";
+
+    public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
+    {
+        foreach (var e in events)
+        {
+            if (e.Data is DossierOpened opened)
+            {
+                await using var command = context.Command($"insert into {context.Schema}.dossier_titles values ($1, $2)").With(e.StreamId, opened.Title);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
+
+    public async Task Reset(ProjectionContext context, CancellationToken ct)
+    {
+        await using var command = context.Command($"truncate {context.Schema}.dossier_titles");
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

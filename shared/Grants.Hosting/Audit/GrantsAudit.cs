@@ -25,7 +25,10 @@ public sealed class GrantsAudit
         return this;
     }
 
-    /// <summary>A read model kept by a subscription, not inline; replay rebuilds it with the inline ones.</summary>
+    /// <summary>
+    /// A read model kept by a subscription, not inline; replay rebuilds it with the inline ones and
+    /// compares it as of its snapshot, so a subscription that lags shows its lag as differences.
+    /// </summary>
     public GrantsAudit Replay(IProjection projection)
     {
         ArgumentNullException.ThrowIfNull(projection);
