@@ -1,0 +1,147 @@
+using Grants.Contracts.Applications;
+using Grants.Contracts.Calls;
+using Grants.Contracts.Funding;
+using Grants.Contracts.Organisations;
+using Grants.Contracts.Reports;
+using Grants.Hosting.Messaging;
+using Grants.Hosting.Scheduling;
+using Grants.Hosting.Security;
+using Grants.Payments.Batches;
+using Grants.Payments.Calls;
+using Grants.Payments.Grants;
+using Grants.Payments.Ledger;
+using Grants.Payments.Organisations;
+using Contract = Grants.Contracts;
+
+namespace Grants.Payments;
+
+public static class PaymentsService
+{
+    /// <summary>The service's event types, what it consumes and publishes, its read tables and its schedule.</summary>
+    public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
+    {
+        builder.AddGrantsService("payments", service =>
+        {
+            RegisterEvents(service.Store.Types);
+            service.Store.InlineProjections.Add(new LedgerProjection());
+            service.Messaging
+                .Consume<CallOpenedConsumer, CallOpened>()
+                .Consume<OrganisationRegisteredConsumer, OrganisationRegistered>()
+                .Consume<OrganisationUpdatedConsumer, OrganisationUpdated>()
+                .Consume<ApplicationSubmittedConsumer, ApplicationSubmitted>()
+                .Consume<FundingDecidedConsumer, FundingDecided>()
+                .Consume<GrantAgreementSignedConsumer, GrantAgreementSigned>()
+                .Consume<ReportAssessedConsumer, ReportAssessed>()
+                .Consume<ReportOverdueConsumer, ReportOverdue>();
+            Publish(service.Messaging);
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(LedgerTables.Migrations);
+        services.AddSingleton<LedgerQueries>();
+        services.AddSingleton<DebtorSettings>();
+        services.AddAuthorizationBuilder().AddPolicy(LedgerEndpoints.Staff, policy =>
+            policy.RequireRole(GrantsRoles.Officer, GrantsRoles.Approver, GrantsRoles.Finance, GrantsRoles.Auditor));
+        services.AddScheduledCommand<TrancheDeadlinePassed, LateTranches>(LateTranches.CommandName);
+        services.AddHostedService(sp => new SubscriptionWorker(
+            new Subscription(sp.GetRequiredService<EventStore>(), new ScheduleFromEvents("tranche-deadlines", sp.GetRequiredService<ICommandScheduler>(), LateTranches.Changes)),
+            sp.GetRequiredService<SchemaReadiness>(),
+            sp.GetRequiredService<ILogger<SubscriptionWorker>>()));
+        return builder;
+    }
+
+    public static WebApplication MapPayments(this WebApplication app)
+    {
+        app.MapGrants();
+        app.MapTranches();
+        app.MapLedger();
+        app.MapPaymentBatches();
+        return app;
+    }
+
+    private static void RegisterEvents(EventTypes types) => types
+        .Register<CallRulesRecorded>("payments.call_rules_recorded")
+        .Register<BankAccountRecorded>("payments.bank_account_recorded")
+        .Register<ProjectRecorded>("payments.project_recorded")
+        .Register<AwardRecorded>("payments.award_recorded")
+        .Register<Grants.GrantOpened>("payments.grant_opened")
+        .Register<AgreementSigned>("payments.agreement_signed")
+        .Register<Grants.TrancheDue>("payments.tranche_due")
+        .Register<TrancheWithheld>("payments.tranche_withheld")
+        .Register<TranchePrepared>("payments.tranche_prepared")
+        .Register<TrancheApproved>("payments.tranche_approved")
+        .Register<TrancheBlocked>("payments.tranche_blocked")
+        .Register<TrancheUnblocked>("payments.tranche_unblocked")
+        .Register<TrancheBatched>("payments.tranche_batched")
+        .Register<TrancheUnbatched>("payments.tranche_unbatched")
+        .Register<TranchePaid>("payments.tranche_paid")
+        .Register<TranchePaymentLate>("payments.tranche_payment_late")
+        .Register<ReportOverdueRecorded>("payments.report_overdue_recorded")
+        .Register<ReportApproved>("payments.report_approved")
+        .Register<Grants.RecoveryOrdered>("payments.recovery_ordered")
+        .Register<Grants.GrantClosed>("payments.grant_closed")
+        .Register<PaymentBatchCreated>("payments.batch_created")
+        .Register<PaymentBatchExported>("payments.batch_exported")
+        .Register<PaymentBatchExecuted>("payments.batch_executed")
+        .Register<PaymentBatchRejected>("payments.batch_rejected");
+
+    // The application id threads the lifecycle across services, so it is every contract's correlation.
+    private static void Publish(GrantsMessaging messaging) => messaging
+        .Publish<Grants.GrantOpened, Contract.Ledger.GrantOpened>((e, _) => new()
+        {
+            CorrelationId = e.ApplicationId,
+            GrantId = e.GrantId,
+            ApplicationId = e.ApplicationId,
+            CallId = e.CallId,
+            OrganisationId = e.OrganisationId,
+            Amount = e.Amount,
+            Tranches = e.Plan,
+        })
+        .Publish<Grants.TrancheDue, Contract.Payments.TrancheDue>((e, stored) => new()
+        {
+            CorrelationId = e.ApplicationId,
+            GrantId = stored.StreamId,
+            ApplicationId = e.ApplicationId,
+            TrancheNumber = e.Number,
+            Amount = e.Amount,
+            PayBy = e.PayBy,
+        })
+        .Publish<TrancheBlocked, Contract.Payments.PaymentBlocked>((e, stored) => new()
+        {
+            CorrelationId = e.ApplicationId,
+            GrantId = stored.StreamId,
+            ApplicationId = e.ApplicationId,
+            TrancheNumber = e.Number,
+            ReasonCode = e.ReasonCode,
+            Reason = e.Reason,
+            ListVersions = e.ListVersions,
+        })
+        .Publish<TranchePaid, Contract.Payments.PaymentExecuted>((e, stored) => new()
+        {
+            CorrelationId = e.ApplicationId,
+            GrantId = stored.StreamId,
+            ApplicationId = e.ApplicationId,
+            TrancheNumber = e.Number,
+            Amount = e.Amount,
+            ExecutedOn = e.ExecutedOn,
+            EndToEndId = e.EndToEndId,
+            BankReference = e.BankReference,
+        })
+        .Publish<Grants.RecoveryOrdered, Contract.Payments.RecoveryOrdered>((e, stored) => new()
+        {
+            CorrelationId = e.ApplicationId,
+            GrantId = stored.StreamId,
+            ApplicationId = e.ApplicationId,
+            Amount = e.Amount,
+            Reason = e.Reason,
+        })
+        .Publish<Grants.GrantClosed, Contract.Ledger.GrantClosed>((e, stored) => new()
+        {
+            CorrelationId = e.ApplicationId,
+            GrantId = stored.StreamId,
+            ApplicationId = e.ApplicationId,
+            TotalPaid = e.TotalPaid,
+            Recovered = e.Recovered,
+            ClosedAt = e.ClosedAt,
+        });
+}

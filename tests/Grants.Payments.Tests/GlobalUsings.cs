@@ -1,0 +1,3 @@
+global using Grants.Contracts;
+global using Grants.Payments.Grants;
+global using Grants.Testing;
