@@ -3,12 +3,17 @@ using Grants.Hosting.Security;
 using Grants.Payments.Organisations;
 using Grants.Payments.Sanctions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Grants.Payments.Grants;
 
 public sealed record PrepareTrancheRequest(decimal? Amount, string? Currency, DateOnly? ExecutionDate);
 
-/// <summary>The two signatures over HTTP. Both send If-Match: a signer signs the grant as they last read it.</summary>
+/// <summary>
+/// The two signatures over HTTP. Both send If-Match: a signer signs the grant as they last read it.
+/// The screening comes from the sanctions feature; [FromServices] keeps a host without it from
+/// mistaking it for a request body.
+/// </summary>
 public static class TrancheEndpoints
 {
     public static IEndpointRouteBuilder MapTranches(this IEndpointRouteBuilder app)
@@ -20,7 +25,7 @@ public static class TrancheEndpoints
     }
 
     private static async Task<Ok<GrantView>> Prepare(
-        Guid id, int number, PrepareTrancheRequest body, ClaimsPrincipal user, EventStore store, IPaymentScreening screening,
+        Guid id, int number, PrepareTrancheRequest body, ClaimsPrincipal user, EventStore store, [FromServices] IPaymentScreening screening,
         TimeProvider time, HttpContext context, CancellationToken ct)
     {
         new Validation()
@@ -37,7 +42,7 @@ public static class TrancheEndpoints
     }
 
     private static async Task<Ok<GrantView>> Approve(
-        Guid id, int number, ClaimsPrincipal user, EventStore store, IPaymentScreening screening, TimeProvider time, HttpContext context, CancellationToken ct)
+        Guid id, int number, ClaimsPrincipal user, EventStore store, [FromServices] IPaymentScreening screening, TimeProvider time, HttpContext context, CancellationToken ct)
     {
         var expected = context.Request.ExpectedVersion();
         return await Sign(id, expected, user, GrantsRoles.Approver, store, screening, context, (payee, verdict, by) =>
