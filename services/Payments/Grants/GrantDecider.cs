@@ -140,7 +140,7 @@ public static partial class GrantDecider
             .Where(t => t.Kind == TrancheKind.PreFinancing && t.Amount is not null && t.Status != TrancheStatus.Withheld)
             .Sum(t => t.Amount!.Amount);
         var (amount, basis) = TrancheAmounts.Next(
-            next.Planned.Amount, previous.Amount?.Amount ?? 0m, c.EligibleSpending.Amount, alreadyDue, state.Terms!.Amount.Amount, state.Terms.Rules);
+            next.Planned.Amount, previous.Amount?.Amount ?? 0m, Cents.Round(c.EligibleSpending.Amount), alreadyDue, state.Terms!.Amount.Amount, state.Terms.Rules);
         return amount > 0m
             ? Due(state, next, next.Planned with { Amount = amount }, c.ApprovedAt, basis)
             : [new TrancheWithheld(state.ApplicationId, next.Number, basis)];
@@ -153,7 +153,7 @@ public static partial class GrantDecider
             .Where(t => t.Kind == TrancheKind.PreFinancing && (t.Status == TrancheStatus.Planned || t.IsPending))
             .Select(t => new TrancheWithheld(state.ApplicationId, t.Number, "superseded by the approved final report"))];
         var disbursed = state.Tranches.Where(t => t.Kind == TrancheKind.PreFinancing && t.IsDisbursed).Sum(t => t.Amount!.Amount);
-        var (balance, basis) = TrancheAmounts.Balance(c.EligibleSpending.Amount, disbursed, terms.Amount.Amount);
+        var (balance, basis) = TrancheAmounts.Balance(Cents.Round(c.EligibleSpending.Amount), disbursed, terms.Amount.Amount);
         var last = state.Tranches.Single(t => t.Kind == TrancheKind.Balance);
         if (balance > 0m)
         {
@@ -168,7 +168,8 @@ public static partial class GrantDecider
             events.Add(new RecoveryOrdered(state.ApplicationId, recovered, basis));
         }
 
-        events.Add(new GrantClosed(state.ApplicationId, state.TotalPaid, recovered, c.ApprovedAt));
+        // Pre-financing in a batch the bank has not confirmed yet counts as paid: it is on its way.
+        events.Add(new GrantClosed(state.ApplicationId, terms.Amount with { Amount = disbursed }, recovered, c.ApprovedAt));
         return events;
     }
 

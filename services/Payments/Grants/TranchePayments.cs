@@ -3,9 +3,13 @@ namespace Grants.Payments.Grants;
 /// <summary>After both signatures: into one batch, then paid once, or back to approved when the bank rejects the batch.</summary>
 public static partial class GrantDecider
 {
+    /// <summary>
+    /// Any approved tranche may go into a batch, even of a grant closed since: the closing counted it
+    /// as paid out, so it must not be stranded by a rejected batch.
+    /// </summary>
     private static IReadOnlyList<object> Batch(Grant state, BatchTranche c)
     {
-        var tranche = Payable(state, c.Number);
+        var tranche = state.Tranche(c.Number) ?? throw new DomainException("tranche.not_found", $"The grant has no tranche {c.Number}.", DomainErrorKind.NotFound);
         if (tranche.Status != TrancheStatus.Approved)
         {
             throw new DomainException(

@@ -130,4 +130,26 @@ public sealed class When_a_report_is_approved
         Assert.IsType<TranchePaid>(events[0]);
         Assert.Equal(58_000m, Assert.IsType<GrantClosed>(events[1]).TotalPaid.Amount);
     }
+
+    [Fact]
+    public void Should_round_eligible_spending_to_the_cent_before_computing_the_balance()
+    {
+        var events = GrantDecider.Decide(Final(50_000.005m), Paid(Active(60_000m, 12), 1));
+
+        Assert.Equal(2_000.01m, events.OfType<TrancheDue>().Single().Amount.Amount);
+    }
+
+    [Fact]
+    public void Should_count_pre_financing_in_an_unconfirmed_batch_as_paid_and_still_let_it_be_batched_after_closing()
+    {
+        var batch = Guid.NewGuid();
+        var batched = Active(60_000m, 12).Pipe(new TrancheApproved(Application, 1, new Actor("anna", "approver"), []))
+            .Pipe(new TrancheBatched(Application, 1, batch, "E2E"));
+
+        var closed = After(batched, Final(48_000m));
+        var returned = After(closed, new UnbatchTranche(1, batch, "rejected by the bank"));
+
+        Assert.Equal((GrantStatus.Closed, 48_000m), (closed.Status, GrantDecider.Decide(Final(48_000m), batched).OfType<GrantClosed>().Single().TotalPaid.Amount));
+        Assert.IsType<TrancheBatched>(Assert.Single(GrantDecider.Decide(new BatchTranche(1, Guid.NewGuid()), returned)));
+    }
 }
