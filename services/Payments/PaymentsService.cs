@@ -26,9 +26,9 @@ public static class PaymentsService
             service.Store.InlineProjections.Add(new LedgerProjection());
             service.Messaging
                 .Consume<CallOpenedConsumer, CallOpened>()
-                .Consume<OrganisationRegisteredConsumer, OrganisationRegistered>()
-                .Consume<OrganisationUpdatedConsumer, OrganisationUpdated>()
-                .Consume<ApplicationSubmittedConsumer, ApplicationSubmitted>()
+                .Consume<BankAccountRegisteredConsumer, OrganisationRegistered>()
+                .Consume<BankAccountUpdatedConsumer, OrganisationUpdated>()
+                .Consume<ProjectSubmittedConsumer, ApplicationSubmitted>()
                 .Consume<FundingDecidedConsumer, FundingDecided>()
                 .Consume<GrantAgreementSignedConsumer, GrantAgreementSigned>()
                 .Consume<ReportAssessedConsumer, ReportAssessed>()

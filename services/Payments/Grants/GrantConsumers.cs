@@ -25,9 +25,9 @@ internal static class GrantStream
         (await session.FetchForWriting<PaymentCall>(callId, ct)).State;
 }
 
-public sealed class ApplicationSubmittedConsumer(EventStore store) : IdempotentConsumer<ApplicationSubmitted>(store)
+public sealed class ProjectSubmittedConsumer(EventStore store) : IdempotentConsumer<ApplicationSubmitted>(store)
 {
-    protected override string ConsumerName => "payments.application-submitted";
+    protected override string ConsumerName => "payments.project-submitted";
 
     protected override async Task Handle(ApplicationSubmitted message, EventSession session, CancellationToken ct)
     {

@@ -3,9 +3,9 @@ using Grants.Hosting.Messaging;
 
 namespace Grants.Payments.Organisations;
 
-public sealed class OrganisationRegisteredConsumer(EventStore store) : IdempotentConsumer<OrganisationRegistered>(store)
+public sealed class BankAccountRegisteredConsumer(EventStore store) : IdempotentConsumer<OrganisationRegistered>(store)
 {
-    protected override string ConsumerName => "payments.organisation-registered";
+    protected override string ConsumerName => "payments.bank-account-registered";
 
     protected override async Task Handle(OrganisationRegistered message, EventSession session, CancellationToken ct)
     {
@@ -15,9 +15,9 @@ public sealed class OrganisationRegisteredConsumer(EventStore store) : Idempoten
     }
 }
 
-public sealed class OrganisationUpdatedConsumer(EventStore store) : IdempotentConsumer<OrganisationUpdated>(store)
+public sealed class BankAccountUpdatedConsumer(EventStore store) : IdempotentConsumer<OrganisationUpdated>(store)
 {
-    protected override string ConsumerName => "payments.organisation-updated";
+    protected override string ConsumerName => "payments.bank-account-updated";
 
     protected override async Task Handle(OrganisationUpdated message, EventSession session, CancellationToken ct)
     {
