@@ -15,9 +15,10 @@ public static class GrantEndpoints
         return app;
     }
 
+    // An applicant sees its own organisation's grants; one whose token names none sees none.
     private static async Task<Paged<GrantSummary>> List(
         Guid? callId, PageRequest page, ClaimsPrincipal user, LedgerQueries ledger, CancellationToken ct) =>
-        await ledger.Grants(callId, user.ApplicantOrganisation(), page, ct);
+        await ledger.Grants(callId, user.IsInRole(GrantsRoles.Applicant) ? user.ApplicantOrganisation() ?? Guid.Empty : null, page, ct);
 
     private static async Task<Ok<GrantView>> Get(Guid id, ClaimsPrincipal user, EventStore store, HttpContext context, CancellationToken ct)
     {

@@ -59,6 +59,30 @@ public sealed class When_a_grant_is_paid_and_closed(PaymentsWorld world)
     }
 
     [Fact]
+    public async Task Should_publish_the_grant_its_due_tranche_and_its_payment_on_the_bus_once_each()
+    {
+        var scenario = new Scenario(_payments);
+        await using var tap = await BusTap.Open(
+            world.RabbitMq, scenario.ApplicationId,
+            "Grants.Contracts.Ledger:GrantOpened", "Grants.Contracts.Payments:TrancheDue", "Grants.Contracts.Payments:PaymentExecuted");
+        await scenario.ActiveGrant();
+        await new Desk(_payments, world, scenario).Pay(1, 48_000m);
+
+        await Until(() => Task.FromResult(tap.Of("PaymentExecuted").Count > 0), "the payment is on the bus");
+        // Long enough for the relay's next rounds: a second copy would be there by now.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(scenario.GrantId, Assert.Single(tap.Of("GrantOpened")).GetProperty("grantId").GetGuid());
+        // MassTransit writes decimals as strings, so no precision is lost on the way.
+        var due = Assert.Single(tap.Of("TrancheDue")).GetProperty("amount").GetProperty("amount");
+        Assert.Equal(48_000m, decimal.Parse(due.GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        var executed = Assert.Single(tap.Of("PaymentExecuted"));
+        Assert.Equal(
+            (scenario.ApplicationId, 1, EndToEndIds.For(scenario.GrantId, 1)),
+            (executed.GetProperty("correlationId").GetGuid(), executed.GetProperty("trancheNumber").GetInt32(), executed.GetProperty("endToEndId").GetString()));
+    }
+
+    [Fact]
     public async Task Should_order_a_recovery_when_less_was_spent_than_pre_financed()
     {
         var scenario = new Scenario(_payments);
