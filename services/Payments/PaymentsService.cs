@@ -11,7 +11,6 @@ using Grants.Payments.Calls;
 using Grants.Payments.Grants;
 using Grants.Payments.Ledger;
 using Grants.Payments.Organisations;
-using Contract = Grants.Contracts;
 
 namespace Grants.Payments;
 
@@ -33,7 +32,7 @@ public static class PaymentsService
                 .Consume<GrantAgreementSignedConsumer, GrantAgreementSigned>()
                 .Consume<ReportAssessedConsumer, ReportAssessed>()
                 .Consume<ReportOverdueConsumer, ReportOverdue>();
-            Publish(service.Messaging);
+            service.Messaging.PublishContracts();
         });
 
         var services = builder.Services;
@@ -85,64 +84,4 @@ public static class PaymentsService
         .Register<PaymentBatchExported>("payments.batch_exported")
         .Register<PaymentBatchExecuted>("payments.batch_executed")
         .Register<PaymentBatchRejected>("payments.batch_rejected");
-
-    // The application id threads the lifecycle across services, so it is every contract's correlation.
-    private static void Publish(GrantsMessaging messaging) => messaging
-        .Publish<Grants.GrantOpened, Contract.Ledger.GrantOpened>((e, _) => new()
-        {
-            CorrelationId = e.ApplicationId,
-            GrantId = e.GrantId,
-            ApplicationId = e.ApplicationId,
-            CallId = e.CallId,
-            OrganisationId = e.OrganisationId,
-            Amount = e.Amount,
-            Tranches = e.Plan,
-        })
-        .Publish<Grants.TrancheDue, Contract.Payments.TrancheDue>((e, stored) => new()
-        {
-            CorrelationId = e.ApplicationId,
-            GrantId = stored.StreamId,
-            ApplicationId = e.ApplicationId,
-            TrancheNumber = e.Number,
-            Amount = e.Amount,
-            PayBy = e.PayBy,
-        })
-        .Publish<TrancheBlocked, Contract.Payments.PaymentBlocked>((e, stored) => new()
-        {
-            CorrelationId = e.ApplicationId,
-            GrantId = stored.StreamId,
-            ApplicationId = e.ApplicationId,
-            TrancheNumber = e.Number,
-            ReasonCode = e.ReasonCode,
-            Reason = e.Reason,
-            ListVersions = e.ListVersions,
-        })
-        .Publish<TranchePaid, Contract.Payments.PaymentExecuted>((e, stored) => new()
-        {
-            CorrelationId = e.ApplicationId,
-            GrantId = stored.StreamId,
-            ApplicationId = e.ApplicationId,
-            TrancheNumber = e.Number,
-            Amount = e.Amount,
-            ExecutedOn = e.ExecutedOn,
-            EndToEndId = e.EndToEndId,
-            BankReference = e.BankReference,
-        })
-        .Publish<Grants.RecoveryOrdered, Contract.Payments.RecoveryOrdered>((e, stored) => new()
-        {
-            CorrelationId = e.ApplicationId,
-            GrantId = stored.StreamId,
-            ApplicationId = e.ApplicationId,
-            Amount = e.Amount,
-            Reason = e.Reason,
-        })
-        .Publish<Grants.GrantClosed, Contract.Ledger.GrantClosed>((e, stored) => new()
-        {
-            CorrelationId = e.ApplicationId,
-            GrantId = stored.StreamId,
-            ApplicationId = e.ApplicationId,
-            TotalPaid = e.TotalPaid,
-            Recovered = e.Recovered,
-            ClosedAt = e.ClosedAt,
-        });
 }
