@@ -1,3 +1,5 @@
+using Grants.EventSourcing;
+using Grants.Hosting.Scheduling;
 using static Grants.Payments.Tests.Ledger.Given;
 
 namespace Grants.Payments.Tests.Ledger;
@@ -50,5 +52,22 @@ public sealed class When_the_agreement_is_signed
         var paid = Paid(Active(60_000m, 12), 1);
 
         Assert.Empty(GrantDecider.Decide(new MarkTrancheLate(GrantIds.For(Application), 1, Signed.AddDays(60)), paid));
+    }
+
+    [Fact]
+    public void Should_schedule_the_deadline_when_due_and_cancel_it_when_paid_or_withheld()
+    {
+        var grant = GrantIds.For(Application);
+        var due = GrantDecider.Decide(new SignAgreement(Application, Signed), Opened(60_000m, 12)).OfType<TrancheDue>().Single();
+        StoredEvent Stored(object data) => new(default, Guid.NewGuid(), grant, 2, "t", data, Signed, new EventMetadata());
+
+        var send = Assert.IsType<ScheduleChange.Send>(Assert.Single(LateTranches.Changes(Stored(due))));
+        var paid = Assert.Single(LateTranches.Changes(Stored(new TranchePaid(Application, 1, due.Amount, new DateOnly(2026, 4, 1), Guid.NewGuid(), "B", "E"))));
+        var withheld = Assert.Single(LateTranches.Changes(Stored(new TrancheWithheld(Application, 1, "final report"))));
+
+        Assert.Equal((LateTranches.Key(grant, 1), due.LateFrom, new TrancheDeadlinePassed(grant, 1)), (send.Key, send.At, send.Command));
+        Assert.Equal(new ScheduleChange.Cancel(send.Key), paid);
+        Assert.Equal(new ScheduleChange.Cancel(send.Key), withheld);
+        Assert.Empty(LateTranches.Changes(Stored(new AgreementSigned(Application, Signed))));
     }
 }
