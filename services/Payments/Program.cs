@@ -1,10 +1,11 @@
-using Grants.Hosting;
+using Grants.Payments;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddGrantsService("payments");
+builder.AddPayments();
 
 var app = builder.Build();
 app.MapGrantsDefaults();
+app.MapPayments();
 app.Run();
 
 public partial class Program;

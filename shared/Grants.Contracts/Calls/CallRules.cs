@@ -35,6 +35,9 @@ public sealed record CallRules
 
     /// <summary>IANA time zone the deadlines are expressed in, e.g. Europe/Brussels.</summary>
     public required string TimeZone { get; init; }
+
+    /// <summary>How awarded grants are paid; a call opened before this existed gets the defaults of DESIGN 3.</summary>
+    public PaymentRules Payments { get; init; } = new();
 }
 
 public sealed record ReviewCriterion(string Name, decimal Weight, int Threshold);
