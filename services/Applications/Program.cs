@@ -1,13 +1,17 @@
 using Grants.Applications;
 using Grants.Applications.Calls;
+using Grants.Applications.Organisations;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddGrantsService("applications", service => service.AddCalls(builder.Services));
+builder.AddGrantsService("applications", service => service
+    .AddCalls(builder.Services)
+    .AddOrganisations(builder.Services));
 builder.AddApplicationsService();
 
 var app = builder.Build();
 app.MapGrantsDefaults();
 app.MapCalls();
+app.MapOrganisations();
 app.Run();
 
 public partial class Program;
