@@ -1,17 +1,20 @@
 using Grants.Applications;
+using Grants.Applications.Applications;
 using Grants.Applications.Calls;
 using Grants.Applications.Organisations;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGrantsService("applications", service => service
     .AddCalls(builder.Services)
-    .AddOrganisations(builder.Services));
+    .AddOrganisations(builder.Services)
+    .AddApplications(builder.Services));
 builder.AddApplicationsService();
 
 var app = builder.Build();
 app.MapGrantsDefaults();
 app.MapCalls();
 app.MapOrganisations();
+app.MapApplications();
 app.Run();
 
 public partial class Program;
