@@ -46,7 +46,7 @@ public static class Given
 public static class Spec
 {
     public static TState State<TState>(IEnumerable<object> given)
-        where TState : Grants.EventSourcing.IEventSourced<TState> => given.Aggregate(TState.Initial, TState.Evolve);
+        where TState : global::Grants.EventSourcing.IEventSourced<TState> => given.Aggregate(TState.Initial, TState.Evolve);
 
     public static string ErrorCode(Action when)
     {

@@ -1,3 +1,5 @@
+using Grants.Applications.Grants;
+
 namespace Grants.Applications.Applications;
 
 public enum ApplicationStatus
@@ -53,9 +55,10 @@ public sealed record Application(
     string? ContentHash,
     DateTimeOffset? SubmittedAt,
     Clarification? Clarification,
-    bool? Eligible) : IEventSourced<Application>
+    bool? Eligible,
+    GrantRecord Grant) : IEventSourced<Application>
 {
-    public static Application Initial { get; } = new(Guid.Empty, Guid.Empty, Guid.Empty, ApplicationStatus.None, null, [], null, null, null, null);
+    public static Application Initial { get; } = new(Guid.Empty, Guid.Empty, Guid.Empty, ApplicationStatus.None, null, [], null, null, null, null, GrantRecord.Empty);
 
     public static Application Evolve(Application state, object @event) => @event switch
     {
@@ -68,6 +71,6 @@ public sealed record Application(
         ClarificationAnswered e => state with { Status = ApplicationStatus.Submitted, Clarification = state.Clarification! with { Answer = e.Answer } },
         EligibilityDecided e => state with { Status = e.Eligible ? ApplicationStatus.Eligible : ApplicationStatus.Ineligible, Eligible = e.Eligible },
         ApplicationWithdrawnEvent => state with { Status = ApplicationStatus.Withdrawn },
-        _ => state,
+        _ => GrantEvolution.Evolve(state, @event),
     };
 }

@@ -1,3 +1,4 @@
+using Grants.Applications.Grants;
 using Npgsql;
 
 namespace Grants.Applications.Applications;
@@ -29,6 +30,7 @@ public sealed class ApplicationList : IProjection
             create index applications_call on {s}.applications (call_id, status);
             create index applications_organisation on {s}.applications (organisation_id, status);
             """),
+        new(2, "awarded amounts", $"alter table {s}.applications add column awarded_amount numeric"),
     ]);
 
     public string Name => "applications";
@@ -85,6 +87,19 @@ public sealed class ApplicationList : IProjection
                 break;
             case ApplicationWithdrawnEvent:
                 yield return Status(context, e, ApplicationStatus.Withdrawn);
+                break;
+            case ReviewResultReceived:
+                yield return Status(context, e, ApplicationStatus.Reviewed);
+                break;
+            case FundingDecisionReceived d:
+                yield return Status(context, e, Application.Evolve(Application.Initial, d).Status);
+                yield return context.Command($"update {s}.applications set awarded_amount = $2 where id = $1").With(e.StreamId, d.Result.Amount?.Amount);
+                break;
+            case GrantAgreementSignedEvent:
+                yield return Status(context, e, ApplicationStatus.AgreementSigned);
+                break;
+            case GrantClosedReceived:
+                yield return Status(context, e, ApplicationStatus.Closed);
                 break;
         }
     }

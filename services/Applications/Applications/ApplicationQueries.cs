@@ -4,7 +4,7 @@ namespace Grants.Applications.Applications;
 
 public sealed record ApplicationSummary(
     Guid Id, Guid CallId, Guid OrganisationId, string Title, string? Theme, IReadOnlyList<string> Countries, ApplicationStatus Status,
-    Money RequestedAmount, DateTimeOffset? SubmittedAt);
+    Money RequestedAmount, DateTimeOffset? SubmittedAt, Money? AwardedAmount);
 
 public sealed record ApplicationCounts(long Total, IReadOnlyDictionary<string, long> ByStatus, IReadOnlyDictionary<string, long> ByTheme, IReadOnlyDictionary<string, long> ByCountry);
 
@@ -21,7 +21,7 @@ public sealed class ApplicationQueries(NpgsqlDataSource db, EventStoreOptions op
     public async Task<Paged<ApplicationSummary>> List(ApplicationFilter filter, PageRequest page, CancellationToken ct)
     {
         await using var command = Filtered($"""
-            select id, call_id, organisation_id, title, theme, countries, status, requested_amount, currency, submitted_at, count(*) over ()
+            select id, call_id, organisation_id, title, theme, countries, status, requested_amount, currency, submitted_at, awarded_amount, count(*) over ()
             from {options.Schema}.applications where {Where}
             order by submitted_at nulls last, updated_at, id limit $6 offset $7
             """, filter).With(page.PageSize, page.Offset);
@@ -33,8 +33,9 @@ public sealed class ApplicationQueries(NpgsqlDataSource db, EventStoreOptions op
             items.Add(new ApplicationSummary(
                 reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.GetFieldValue<string[]>(5), Enum.Parse<ApplicationStatus>(reader.GetString(6)), new Money(reader.GetDecimal(7), reader.GetString(8)),
-                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9)));
-            total = reader.GetInt64(10);
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
+                reader.IsDBNull(10) ? null : new Money(reader.GetDecimal(10), reader.GetString(8))));
+            total = reader.GetInt64(11);
         }
 
         return page.Of(items, total);

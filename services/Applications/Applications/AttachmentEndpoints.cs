@@ -16,24 +16,8 @@ public static class AttachmentEndpoints
     private static async Task<IResult> Add(
         Guid id, string? fileName, AttachmentFiles files, EventStore store, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
-        new Validation()
-            .Required(nameof(fileName), fileName).MaxLength(nameof(fileName), fileName, 200)
-            .Must(fileName is null || fileName.IndexOfAny(['/', '\\', '\0']) < 0, nameof(fileName), "must be a file name without a path.")
-            .ThrowIfInvalid();
         await ApplicationStreams.Load(store, user, id, ct);
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, ct);
-        var content = buffer.ToArray();
-        if (content.Length == 0)
-        {
-            new Validation().Must(false, "body", "must be the file's content.").ThrowIfInvalid();
-        }
-
-        var type = AttachmentFiles.Sniff(content) ?? throw new RequestRejectedException(
-            StatusCodes.Status415UnsupportedMediaType, "attachment.unsupported_type", "Only PDF, DOCX and XLSX files are accepted; the content is none of them.");
-        var sha256 = AttachmentFiles.Hash(content);
-        await files.Store(sha256, content, ct);
-        var attachment = new Attachment(Guid.CreateVersion7(), fileName!, type, content.Length, sha256, time.GetUtcNow());
+        var attachment = await files.Receive(http.Request, fileName, time.GetUtcNow(), ct);
         var view = await ApplicationStreams.Change(store, user, http, id, http.OptionalIfMatch(), _ => new ApplicationCommand.AddAttachment(attachment, Actors.Of(user)), ct);
         return TypedResults.Created($"/applications/{id}/attachments/{attachment.Id}", view);
     }

@@ -66,6 +66,24 @@ public sealed class AttachmentFiles(NpgsqlDataSource db, EventStoreOptions optio
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Reads an uploaded file from the request body, checks its name, bytes and type, and stores it; the caller records it on its stream.</summary>
+    public async Task<Attachment> Receive(HttpRequest request, string? fileName, DateTimeOffset now, CancellationToken ct)
+    {
+        new Validation()
+            .Required(nameof(fileName), fileName).MaxLength(nameof(fileName), fileName, 200)
+            .Must(fileName is null || fileName.IndexOfAny(['/', '\\', '\0']) < 0, nameof(fileName), "must be a file name without a path.")
+            .ThrowIfInvalid();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var content = buffer.ToArray();
+        new Validation().Must(content.Length > 0, "body", "must be the file's content.").ThrowIfInvalid();
+        var type = Sniff(content) ?? throw new RequestRejectedException(
+            StatusCodes.Status415UnsupportedMediaType, "attachment.unsupported_type", "Only PDF, DOCX and XLSX files are accepted; the content is none of them.");
+        var sha256 = Hash(content);
+        await Store(sha256, content, ct);
+        return new Attachment(Guid.CreateVersion7(), fileName!, type, content.Length, sha256, now);
+    }
+
     public async Task<byte[]?> Read(string sha256, CancellationToken ct)
     {
         await using var command = db.CreateCommand($"select content from {options.Schema}.attachment_files where sha256 = $1").With(sha256);

@@ -83,7 +83,7 @@ public sealed class ApplicationApiTests(AppHost host) : IClassFixture<AppHost>
         await (await applicant.Attach(id, oversize, "big.pdf")).Problem(HttpStatusCode.RequestEntityTooLarge, ProblemCodes.TooLarge);
         var workbook = await (await applicant.Attach(id, When_a_file_is_attached.OfficeFile("xl/workbook.xml"), "budget.bin")).Json200(HttpStatusCode.Created);
 
-        Assert.Equal(Grants.Applications.Applications.AttachmentFiles.Xlsx, Assert.Single(workbook.GetProperty("attachments").EnumerateArray()).GetProperty("contentType").GetString());
+        Assert.Equal(global::Grants.Applications.Applications.AttachmentFiles.Xlsx, Assert.Single(workbook.GetProperty("attachments").EnumerateArray()).GetProperty("contentType").GetString());
     }
 
     [Fact]
