@@ -42,10 +42,10 @@ public static class ApplicationSteps
 
     public static async Task<JsonElement> Submit(this HttpClient applicant, Guid id) => await (await applicant.Post($"/applications/{id}/submit")).Json200();
 
-    public static Task<HttpResponseMessage> Attach(this HttpClient applicant, Guid id, byte[] content, string fileName)
+    public static Task<HttpResponseMessage> Attach(this HttpClient applicant, Guid id, byte[] content, string fileName, string resource = "applications")
     {
         var body = new ByteArrayContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return applicant.PostAsync(new Uri($"/applications/{id}/attachments?fileName={Uri.EscapeDataString(fileName)}", UriKind.Relative), body);
+        return applicant.PostAsync(new Uri($"/{resource}/{id}/attachments?fileName={Uri.EscapeDataString(fileName)}", UriKind.Relative), body);
     }
 }
