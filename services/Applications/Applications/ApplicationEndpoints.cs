@@ -4,6 +4,8 @@ using Grants.Applications.Organisations;
 
 namespace Grants.Applications.Applications;
 
+public sealed record HistoryEntry(long Version, string Type, DateTimeOffset At, string? UserId, string? Role, string Source, object Data);
+
 public static class ApplicationEndpoints
 {
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
@@ -13,6 +15,7 @@ public static class ApplicationEndpoints
         applications.MapGet("", List).RequireAuthorization(GrantsPolicies.Read);
         applications.MapGet("/counts", Counts).RequireAuthorization(GrantsPolicies.Read);
         applications.MapGet("/{id:guid}", Get).RequireAuthorization(GrantsPolicies.Read);
+        applications.MapGet("/{id:guid}/history", History).RequireAuthorization(GrantsPolicies.Read);
         applications.MapPut("/{id:guid}", Update).RequireAuthorization(GrantsPolicies.Applicant);
         applications.MapSubmissions();
         applications.MapAttachments();
@@ -44,11 +47,35 @@ public static class ApplicationEndpoints
         return await ApplicationStreams.Change(store, user, http, id, expected, _ => new ApplicationCommand.Update(content, Actors.Of(user), time.GetUtcNow()), ct);
     }
 
-    private static async Task<ApplicationView> Get(Guid id, EventStore store, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    /// <summary>As it is, or as it was at <paramref name="asOf"/> or at <paramref name="version"/>: an auditor's replay of any past state.</summary>
+    private static async Task<ApplicationView> Get(
+        Guid id, DateTimeOffset? asOf, long? version, EventStore store, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var application = await ApplicationStreams.Load(store, user, id, ct);
+        if (asOf is not null || version is not null)
+        {
+            application = await store.AggregateStream<Application>(id, version, asOf, ct);
+            if (application.Version == 0)
+            {
+                throw new DomainException("application.not_yet_drafted", "The application did not exist yet at that point.", DomainErrorKind.NotFound);
+            }
+        }
+
         http.Response.SetETag(application.Version);
         return ApplicationView.Of(application.State);
+    }
+
+    /// <summary>Every event of the application, with who recorded it, through which door and when.</summary>
+    private static async Task<IReadOnlyList<HistoryEntry>> History(Guid id, EventStore store, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await ApplicationStreams.Load(store, user, id, ct);
+        var entries = new List<HistoryEntry>();
+        await foreach (var e in store.ReadStream(id, ct: ct))
+        {
+            entries.Add(new HistoryEntry(e.Version, e.Type, e.Timestamp, e.Metadata.UserId, e.Metadata.Role, e.Metadata.Source, e.Data));
+        }
+
+        return entries;
     }
 
     private static Task<Paged<ApplicationSummary>> List(

@@ -71,6 +71,30 @@ public sealed class ApplicationApiTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task Should_show_an_auditor_every_event_and_the_application_as_it_was()
+    {
+        var callId = await host.OpenCall(host.Clock.GetUtcNow().AddDays(30));
+        using var applicant = host.Applicant(await host.RegisterOrganisation());
+        var (id, etag) = await applicant.DraftApplication(callId, ApplicationSteps.Draft(callId, "Original title"));
+        var draftedAt = host.Clock.GetUtcNow();
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await (await applicant.Put($"/applications/{id}", ApplicationSteps.Draft(callId, "Second title"), etag)).Json200();
+        await applicant.Submit(id);
+        using var auditor = host.As("auditor");
+
+        var history = await (await auditor.Get($"/applications/{id}/history")).Json200();
+        var asDrafted = await (await auditor.Get($"/applications/{id}?asOf={Uri.EscapeDataString(draftedAt.ToString("O"))}")).Json200();
+        var atVersion2 = await (await auditor.Get($"/applications/{id}?version=2")).Json200();
+
+        Assert.Equal(["application.drafted", "application.draft_updated", "application.submitted"],
+            history.EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal("applicant", history[2].GetProperty("role").GetString());
+        Assert.Equal(("Original title", "Draft"), (asDrafted.GetProperty("content").GetProperty("title").GetString(), asDrafted.GetProperty("status").GetString()));
+        Assert.Equal(("Second title", "Draft"), (atVersion2.GetProperty("content").GetProperty("title").GetString(), atVersion2.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.Post($"/applications/{id}/withdraw", new { reason = "x" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Should_refuse_files_by_their_bytes_and_by_their_size()
     {
         var callId = await host.OpenCall(host.Clock.GetUtcNow().AddDays(30));
