@@ -17,7 +17,8 @@ public static class Streams
         var events = decide(current.State);
         Append(session, streamId, streamType, expectedVersion ?? current.Version, events);
         await session.SaveChanges(ct);
-        return Fold(current with { Version = expectedVersion ?? current.Version }, events);
+        // A command that changed nothing answers with the stream as it is, whatever version the client last saw.
+        return events.Count == 0 ? current : Fold(current with { Version = expectedVersion ?? current.Version }, events);
     }
 
     /// <summary>Queues the events on the session: a new stream is started, an existing one appended to.</summary>

@@ -184,6 +184,16 @@ public sealed class When_an_application_is_decided_on
     }
 
     [Fact]
+    public void Should_decide_eligibility_once_the_reply_deadline_passed_unanswered()
+    {
+        var decided = Decide(
+            [.. Submitted(), new ClarificationRequested("?", Now.AddDays(10), Officer, Now)],
+            new ApplicationCommand.DecideEligibility(false, "No answer to the clarification request.", Officer, Now.AddDays(11)));
+
+        Assert.False(Assert.IsType<EligibilityDecided>(Assert.Single(decided)).Eligible);
+    }
+
+    [Fact]
     public void Should_not_decide_eligibility_of_a_draft() =>
         Assert.Equal("application.not_submitted", Spec.ErrorCode(() => Decide(Drafted(), new ApplicationCommand.DecideEligibility(true, "x", Officer, Now))));
 
