@@ -63,17 +63,6 @@ public sealed class ApplicationQueries(NpgsqlDataSource db, EventStoreOptions op
         return new ApplicationCounts(counts["status"].Values.Sum(), counts["status"], counts["theme"], counts["country"]);
     }
 
-    /// <summary>The organisation's applications submitted (and not withdrawn) to calls whose deadline falls in the same year as this call's.</summary>
-    public async Task<int> OtherApplicationsInYear(Guid organisationId, Guid applicationId, DateTimeOffset deadline, string timeZone, CancellationToken ct)
-    {
-        await using var command = db.CreateCommand($"""
-            select count(*) from {options.Schema}.applications a join {options.Schema}.calls c on c.id = a.call_id
-            where a.organisation_id = $1 and a.id <> $2 and a.status not in ('Draft', 'Withdrawn')
-              and extract(year from c.deadline at time zone c.time_zone) = extract(year from $3::timestamptz at time zone $4)
-            """).With(organisationId, applicationId, deadline, timeZone);
-        return (int)(long)(await command.ExecuteScalarAsync(ct))!;
-    }
-
     /// <summary>Whether the organisation holds a grant that is not closed yet.</summary>
     public async Task<bool> HasOpenGrant(Guid organisationId, CancellationToken ct)
     {

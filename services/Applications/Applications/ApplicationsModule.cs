@@ -15,7 +15,9 @@ public static class ApplicationsModule
             .Register<ClarificationRequested>("application.clarification_requested")
             .Register<ClarificationAnswered>("application.clarification_answered")
             .Register<EligibilityDecided>("application.eligibility_decided")
-            .Register<ApplicationWithdrawnEvent>("application.withdrawn");
+            .Register<ApplicationWithdrawnEvent>("application.withdrawn")
+            .Register<SubmissionCounted>("submission_quota.counted")
+            .Register<SubmissionReleased>("submission_quota.released");
         service.Store.InlineProjections.Add(new ApplicationList());
         service.Messaging
             .Publish<ApplicationSubmittedEvent, Contract.ApplicationSubmitted>((e, _) => new Contract.ApplicationSubmitted

@@ -25,25 +25,59 @@ public static class SubmissionEndpoints
         return applications;
     }
 
-    /// <summary>The facts the rules need are read first; the deadline itself is the decider's to check, with the time of this request.</summary>
+    /// <summary>
+    /// The facts the rules need are read in the same session as the application, and the
+    /// organisation's quota for the call year is appended to with the version read; the deadline
+    /// itself is the decider's to check, with the time of this request.
+    /// </summary>
     private static async Task<ApplicationView> Submit(
         Guid id, EventStore store, ApplicationQueries queries, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var current = await ApplicationStreams.Load(store, user, id, ct);
+        var session = store.OpenSession(Actors.Metadata(user, id));
+        var current = await Scoped(session, user, id, ct);
         var call = (await store.AggregateStream<Call>(current.State.CallId, ct: ct)).State;
-        var rules = call.Rules!;
-        var facts = new SubmissionFacts(
-            call,
-            await queries.OtherApplicationsInYear(current.State.OrganisationId, id, rules.SubmissionDeadline, rules.TimeZone, ct),
-            await queries.HasOpenGrant(current.State.OrganisationId, ct));
-        return await ApplicationStreams.Change(store, user, http, id, http.OptionalIfMatch(), _ => new ApplicationCommand.Submit(facts, Actors.Of(user), now), ct);
+        var quotaId = SubmissionQuota.For(current.State.OrganisationId, call.Rules!);
+        var quota = await session.FetchForWriting<SubmissionQuota>(quotaId, ct);
+        var facts = new SubmissionFacts(call, quota.State.Applications.Count(a => a != id), await queries.HasOpenGrant(current.State.OrganisationId, ct));
+        var events = ApplicationDecider.Decide(new ApplicationCommand.Submit(facts, Actors.Of(user), now), current.State);
+        Streams.Append(session, id, ApplicationStreams.StreamType, http.OptionalIfMatch() ?? current.Version, events);
+        Streams.Append(session, quotaId, SubmissionQuota.StreamType, quota.Version, [.. events.OfType<ApplicationSubmittedEvent>().Select(e => new SubmissionCounted(e.ApplicationId))]);
+        return await Saved(session, current, events, http, ct);
     }
 
-    private static Task<ApplicationView> Withdraw(Guid id, ReasonRequest body, EventStore store, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    /// <summary>A withdrawn submission no longer counts against the organisation's limit for the year.</summary>
+    private static async Task<ApplicationView> Withdraw(Guid id, ReasonRequest body, EventStore store, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         new Validation().Required(nameof(body.Reason), body.Reason).MaxLength(nameof(body.Reason), body.Reason, MaxText).ThrowIfInvalid();
-        return ApplicationStreams.Change(store, user, http, id, http.OptionalIfMatch(), _ => new ApplicationCommand.Withdraw(body.Reason!, Actors.Of(user), time.GetUtcNow()), ct);
+        var session = store.OpenSession(Actors.Metadata(user, id));
+        var current = await Scoped(session, user, id, ct);
+        var events = ApplicationDecider.Decide(new ApplicationCommand.Withdraw(body.Reason!, Actors.Of(user), time.GetUtcNow()), current.State);
+        Streams.Append(session, id, ApplicationStreams.StreamType, http.OptionalIfMatch() ?? current.Version, events);
+        if (events.Count > 0 && current.State.SubmittedAt is not null)
+        {
+            var call = (await store.AggregateStream<Call>(current.State.CallId, ct: ct)).State;
+            var quotaId = SubmissionQuota.For(current.State.OrganisationId, call.Rules!);
+            var quota = await session.FetchForWriting<SubmissionQuota>(quotaId, ct);
+            Streams.Append(session, quotaId, SubmissionQuota.StreamType, quota.Version, [new SubmissionReleased(id)]);
+        }
+
+        return await Saved(session, current, events, http, ct);
+    }
+
+    private static async Task<StreamState<Application>> Scoped(EventSession session, ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var current = await session.FetchForWriting<Application>(id, ct);
+        user.EnsureMaySee(current.State.OrganisationId, id);
+        return current.State.Status == ApplicationStatus.None ? throw new StreamNotFoundException(id) : current;
+    }
+
+    private static async Task<ApplicationView> Saved(EventSession session, StreamState<Application> current, IReadOnlyList<object> events, HttpContext http, CancellationToken ct)
+    {
+        await session.SaveChanges(ct);
+        var state = Streams.Fold(current, events);
+        http.Response.SetETag(state.Version);
+        return ApplicationView.Of(state.State);
     }
 
     private static async Task<ApplicationView> RequestClarification(

@@ -171,6 +171,29 @@ public sealed class ApplicationApiTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task Should_hold_an_organisation_to_its_yearly_limit_even_when_submissions_race()
+    {
+        var callId = await host.OpenCall(host.Clock.GetUtcNow().AddDays(30));
+        using var applicant = host.Applicant(await host.RegisterOrganisation());
+        var (first, _) = await applicant.DraftApplication(callId);
+        var (second, _) = await applicant.DraftApplication(callId);
+        var (third, _) = await applicant.DraftApplication(callId);
+        await applicant.Submit(first);
+
+        var racing = await Task.WhenAll(applicant.Post($"/applications/{second}/submit"), applicant.Post($"/applications/{third}/submit"));
+
+        Assert.Single(racing, r => r.StatusCode == HttpStatusCode.OK);
+        var loser = racing.Single(r => r.StatusCode != HttpStatusCode.OK);
+        Assert.True(loser.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity, $"got {loser.StatusCode}");
+        var late = racing[0].IsSuccessStatusCode ? third : second;
+        var refused = await (await applicant.Post($"/applications/{late}/submit")).Problem(HttpStatusCode.UnprocessableEntity, "application.not_admissible");
+        Assert.Equal(["application.too_many_applications"], refused.ViolationCodes());
+
+        await (await applicant.Post($"/applications/{first}/withdraw", new { reason = "Replaced by a better proposal" })).Json200();
+        Assert.Equal("Submitted", (await applicant.Submit(late)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Should_withdraw_publish_it_and_count_per_call()
     {
         await using var probe = await BusProbe.Listen<ApplicationWithdrawn>(host.RabbitMq);
