@@ -89,7 +89,8 @@ public sealed class ApplicationList : IProjection
                 yield return Status(context, e, ApplicationStatus.Withdrawn);
                 break;
             case ReviewResultReceived:
-                yield return Status(context, e, ApplicationStatus.Reviewed);
+                yield return context.Command($"update {s}.applications set status = $2 where id = $1 and status = $3")
+                    .With(e.StreamId, nameof(ApplicationStatus.Reviewed), nameof(ApplicationStatus.Eligible));
                 break;
             case FundingDecisionReceived d:
                 yield return Status(context, e, Application.Evolve(Application.Initial, d).Status);

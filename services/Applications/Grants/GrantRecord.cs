@@ -43,7 +43,12 @@ public static class GrantEvolution
 {
     public static Application Evolve(Application state, object @event) => @event switch
     {
-        ReviewResultReceived e => state with { Status = ApplicationStatus.Reviewed, Grant = state.Grant with { Review = e.Result } },
+        // Each message type has its own queue, so a review may arrive after the funding decision it led to.
+        ReviewResultReceived e => state with
+        {
+            Status = state.Status == ApplicationStatus.Eligible ? ApplicationStatus.Reviewed : state.Status,
+            Grant = state.Grant with { Review = e.Result },
+        },
         FundingDecisionReceived e => state with
         {
             Status = e.Result.Outcome switch

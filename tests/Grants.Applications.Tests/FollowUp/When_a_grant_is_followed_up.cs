@@ -82,6 +82,17 @@ public sealed class When_a_grant_is_followed_up
     }
 
     [Fact]
+    public void Should_keep_the_award_when_its_review_arrives_after_it()
+    {
+        var review = new ReviewResult(3.8m, [], true, []);
+
+        var late = Decide(Awarded(), new GrantCommand.RecordReview(review, "hash", Now));
+
+        var state = Spec.State<Application>([.. Awarded(), .. late]);
+        Assert.Equal((ApplicationStatus.Awarded, 3.8m), (state.Status, state.Grant.Review!.WeightedScore));
+    }
+
+    [Fact]
     public void Should_refuse_to_sign_without_an_award() =>
         Assert.Equal("application.not_awarded", Spec.ErrorCode(() => Decide(Eligible(), new GrantCommand.SignAgreement(Applicant, Now))));
 
