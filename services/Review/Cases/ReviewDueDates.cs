@@ -45,16 +45,17 @@ public static class ReviewDueDates
         [new ScheduleChange.Cancel(ReminderKey(applicationId, reviewerId)), new ScheduleChange.Cancel(OverdueKey(applicationId, reviewerId))];
 }
 
-public sealed class SendReviewReminder(ReviewCases cases, TimeProvider time) : IScheduledCommandHandler<ReviewReminderDue>
+/// <summary>The firing's own instant is the command's time: it is when the scheduler found the deadline reached.</summary>
+public sealed class SendReviewReminder(ReviewCases cases) : IScheduledCommandHandler<ReviewReminderDue>
 {
     public Task Handle(ReviewReminderDue command, ScheduledFiring firing, CancellationToken ct) =>
         cases.Run(command.ApplicationId, new EventMetadata(command.ApplicationId, Source: "job:review-reminder"), null,
-            _ => Task.FromResult<CaseCommand>(new RemindReviewer(command.ReviewerId, command.DueAt, time.GetUtcNow())), ct);
+            _ => Task.FromResult<CaseCommand>(new RemindReviewer(command.ReviewerId, command.DueAt, firing.FiredAt)), ct);
 }
 
-public sealed class FlagOverdueReviewer(ReviewCases cases, TimeProvider time) : IScheduledCommandHandler<ReviewDeadlinePassed>
+public sealed class FlagOverdueReviewer(ReviewCases cases) : IScheduledCommandHandler<ReviewDeadlinePassed>
 {
     public Task Handle(ReviewDeadlinePassed command, ScheduledFiring firing, CancellationToken ct) =>
         cases.Run(command.ApplicationId, new EventMetadata(command.ApplicationId, Source: "job:review-overdue"), null,
-            _ => Task.FromResult<CaseCommand>(new FlagOverdueReview(command.ReviewerId, command.DueAt, time.GetUtcNow())), ct);
+            _ => Task.FromResult<CaseCommand>(new FlagOverdueReview(command.ReviewerId, command.DueAt, firing.FiredAt)), ct);
 }
