@@ -13,6 +13,7 @@ app.MapGrantsDefaults();
 app.ScheduleReviewDueDates();
 app.MapCalls();
 app.MapCases();
+app.MapCallAssignments();
 app.MapDecisions();
 app.MapReports();
 app.Run();

@@ -3,6 +3,8 @@ using Npgsql;
 
 namespace Grants.Review.Cases;
 
+public sealed record CaseSummary(Guid ApplicationId, Guid OrganisationId, string Status, int Reviewers);
+
 public sealed record AssignedCase(Guid ApplicationId, Guid CallId, string Status, DateTimeOffset DueAt);
 
 /// <summary>Reads of the case index.</summary>
@@ -65,5 +67,55 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, EventStoreOptions o
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
         return page.Of(items, reader.GetInt64(0));
+    }
+
+    public async Task<Paged<CaseSummary>> InCall(Guid callId, PageRequest page, CancellationToken ct)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            select c.application_id, c.organisation_id, c.status, count(a.reviewer_id)::int from {Schema}.review_cases c
+            left join {Schema}.review_assignments a using (application_id)
+            where c.call_id = $1
+            group by c.application_id
+            order by c.application_id
+            limit $2 offset $3
+            """) { Parameters = { new() { Value = callId }, new() { Value = page.PageSize }, new() { Value = page.Offset } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select count(*) from {Schema}.review_cases where call_id = $1")
+        {
+            Parameters = { new() { Value = callId } },
+        });
+        var items = new List<CaseSummary>();
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            items.Add(new CaseSummary(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3)));
+        }
+
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        return page.Of(items, reader.GetInt64(0));
+    }
+
+    /// <summary>The call's cases in review with fewer reviewers than the call asks for.</summary>
+    public async Task<IReadOnlyList<Guid>> ShortOfReviewers(Guid callId, int needed, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            select c.application_id from {Schema}.review_cases c
+            left join {Schema}.review_assignments a using (application_id)
+            where c.call_id = $1 and c.status = 'InReview'
+            group by c.application_id
+            having count(a.reviewer_id) < $2
+            order by c.application_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = callId });
+        command.Parameters.Add(new NpgsqlParameter { Value = needed });
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
     }
 }

@@ -70,6 +70,29 @@ public sealed class When_reviewers_work_on_a_case(ReviewHost host)
     }
 
     [Fact]
+    public async Task Should_assign_a_whole_call_spreading_the_load_over_the_pool()
+    {
+        var scene = await ReviewScene.Start(host);
+        Guid[] more = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        foreach (var application in more)
+        {
+            await host.Publish(Messages.Eligible(application, scene.Call, Guid.NewGuid()));
+        }
+
+        await host.Eventually<CallReview>(scene.Call, c => c.Cases.Count == 4);
+        var result = await scene.Officer.Post($"/calls/{scene.Call}/assignments", new { }).Json();
+
+        Assert.Equal(4, result.GetProperty("assigned").GetArrayLength());
+        var load = await host.Count("select count(distinct reviewer_id) from {s}.review_assignments where call_id = $1", scene.Call);
+        Assert.Equal(4, load);
+        Assert.Equal(3, await host.Count(
+            "select max(n) from (select count(*) as n from {s}.review_assignments where call_id = $1 group by reviewer_id) loads", scene.Call));
+        var listed = await scene.Officer.Get($"/calls/{scene.Call}/cases").Json();
+        Assert.All(listed.GetProperty("items").EnumerateArray(), c => Assert.Equal(3, c.GetProperty("reviewers").GetInt32()));
+        Assert.Equal(0, (await scene.Officer.Post($"/calls/{scene.Call}/assignments", new { }).Json()).GetProperty("assigned").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Should_reassign_only_with_a_reason()
     {
         var scene = await ReviewScene.Start(host);
