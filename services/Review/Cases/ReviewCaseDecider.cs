@@ -4,13 +4,15 @@ namespace Grants.Review.Cases;
 public static class ReviewCaseDecider
 {
     public const string System = "system";
+    public const string NoReviewerAvailable = "review.no_reviewer_available";
 
     public static IReadOnlyList<object> Decide(CaseCommand command, ReviewCase state) => (command, state) switch
     {
         (OpenCase c, { Status: CaseStatus.None }) => [Open(c)],
         (OpenCase, _) => [],
         (_, { Status: CaseStatus.None }) => throw CaseErrors.NotFound(),
-        (CancelCase c, { IsOpen: true }) => [new ReviewCaseCancelled(c.Reason, c.Now)],
+        // A completed case is cancelled too: its score must no longer rank.
+        (CancelCase c, { Status: not CaseStatus.Cancelled }) => [new ReviewCaseCancelled(c.Reason, c.Now)],
         (CancelCase, _) => [],
         (RemindReviewer c, _) => Remind(c, state),
         (FlagOverdueReview c, _) => FlagOverdue(c, state),
@@ -39,7 +41,7 @@ public static class ReviewCaseDecider
         var assigned = Assignments(state, c.Candidates.Pick(state, missing), c.By, c.Now);
         return assigned.Count > 0
             ? assigned
-            : throw new DomainException("review.no_reviewer_available",
+            : throw new DomainException(NoReviewerAvailable,
                 $"No reviewer of theme '{state.Details.Theme}' in the call's pool is free of conflicts and not already on this case.");
     }
 

@@ -32,7 +32,7 @@ public static class DecisionEndpoints
         calls.MapPost("/confirmations", Confirm).RequireAuthorization(GrantsPolicies.Approver);
         calls.MapPost("/releases", Release).RequireAuthorization(GrantsPolicies.Officer);
         calls.MapGet("/complaints", Complaints).RequireAuthorization(GrantsPolicies.Read);
-        calls.MapPost("/complaints", Complain).RequireAuthorization(GrantsPolicies.Officer);
+        calls.MapPost("/complaints", Complain).RequireAuthorization(GrantsPolicies.Officer).WithIdempotencyKey();
         calls.MapPost("/complaints/{complaintId:guid}/resolution", Resolve).RequireAuthorization(GrantsPolicies.Approver);
         return app;
     }

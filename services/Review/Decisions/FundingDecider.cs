@@ -78,6 +78,7 @@ public static class FundingDecider
 
         var events = new List<object>();
         var current = state;
+        var awarded = state.Awarded;
         foreach (var applicationId in c.ApplicationIds)
         {
             if (!current.Proposals.TryGetValue(applicationId, out var proposal))
@@ -97,9 +98,14 @@ public static class FundingDecider
                 EnsurePassed(entry);
             }
 
-            if (proposal.Outcome == FundingOutcome.Award && current.Awarded + proposal.Amount!.Amount > state.Known.Envelope.Amount)
+            if (proposal.Outcome == FundingOutcome.Award)
             {
-                throw FundingErrors.EnvelopeExceeded(state.Known.Envelope, current.Awarded + proposal.Amount.Amount);
+                // An award to a reserve-list application replaces a decision that held no money.
+                awarded += proposal.Amount!.Amount;
+                if (awarded > state.Known.Envelope.Amount)
+                {
+                    throw FundingErrors.EnvelopeExceeded(state.Known.Envelope, awarded);
+                }
             }
 
             var confirmed = new FundingDecisionConfirmed(applicationId, state.Known.CallId, entry.OrganisationId, proposal.Outcome, proposal.Amount,

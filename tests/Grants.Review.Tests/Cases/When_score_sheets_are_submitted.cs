@@ -172,6 +172,15 @@ public sealed class When_score_sheets_are_submitted
     }
 
     [Fact]
+    public void Should_cancel_a_completed_case_so_its_score_no_longer_ranks()
+    {
+        object[] scored = [.. ReadyEvents, Sheet("r1", 4, 4, 4), Sheet("r2", 4, 4, 4), Sheet("r3", 4, 4, 4)];
+        var done = Case([.. scored, .. Consensus.AfterSheet(Case(scored), Now)]);
+
+        Assert.IsType<ReviewCaseCancelled>(Assert.Single(ReviewCaseDecider.Decide(new CancelCase("Found ineligible", Now), done)));
+    }
+
+    [Fact]
     public void Should_open_a_case_once()
     {
         var open = new OpenCase(Application, Call, Organisation, Theme, Money.Eur(1), Hash, Now, Rules(), Now);
