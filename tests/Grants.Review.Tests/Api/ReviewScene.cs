@@ -1,5 +1,5 @@
-using static Grants.Review.Tests.Api.Responses;
 using System.Net;
+using static Grants.Review.Tests.Api.Responses;
 
 namespace Grants.Review.Tests.Api;
 

@@ -1,9 +1,9 @@
-using static Grants.Review.Tests.Api.Responses;
 using System.Net;
 using Grants.Contracts.Reports;
 using Grants.Hosting.Messaging;
 using Grants.Review.Reports;
 using Microsoft.Extensions.DependencyInjection;
+using static Grants.Review.Tests.Api.Responses;
 
 namespace Grants.Review.Tests.Api;
 

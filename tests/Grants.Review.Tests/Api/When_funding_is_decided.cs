@@ -1,8 +1,8 @@
-using static Grants.Review.Tests.Api.Responses;
 using System.Net;
 using Grants.Hosting.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using static Grants.Review.Tests.Sample;
+using static Grants.Review.Tests.Api.Responses;
 
 namespace Grants.Review.Tests.Api;
 
