@@ -41,24 +41,3 @@ public sealed class EligibilityDecidedConsumer(EventStore store, TimeProvider ti
             new EnterApplication(message.ApplicationId, message.OrganisationId, message.RequestedAmount, message.SubmittedAt), call.State));
     }
 }
-
-/// <summary>A withdrawn application's case is cancelled; an award it held goes back to the envelope.</summary>
-public sealed class ApplicationWithdrawnConsumer(EventStore store, TimeProvider time) : IdempotentConsumer<ApplicationWithdrawn>(store)
-{
-    protected override string ConsumerName => "review-application-withdrawn";
-
-    protected override async Task Handle(ApplicationWithdrawn message, EventSession session, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var reviewCase = await session.FetchForWriting<ReviewCase>(message.ApplicationId, ct);
-        if (reviewCase.Version == 0)
-        {
-            return;
-        }
-
-        var call = await session.FetchForWriting<CallReview>(message.CallId, ct);
-        session.Write(reviewCase, Streams.Case, ReviewCaseDecider.Decide(new CancelCase($"Withdrawn: {message.Reason}", now), reviewCase.State));
-        session.Write(call, Streams.Call, CallDecider.Decide(
-            new RemoveFromReview(message.ApplicationId, $"Withdrawn: {message.Reason}", message.WithdrawnBy, now), call.State));
-    }
-}

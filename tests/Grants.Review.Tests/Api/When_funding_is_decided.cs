@@ -152,6 +152,24 @@ public sealed class When_funding_is_decided(ReviewHost host)
     }
 
     [Fact]
+    public async Task Should_give_the_money_back_to_the_envelope_when_an_awarded_application_is_withdrawn()
+    {
+        var (call, apps) = await ReviewedCall();
+        await _officer.Post($"/calls/{call}/proposals", new { decisions = new[] { new { applicationId = apps[0], outcome = "Award", amount = 100_000m } } }).Json();
+        await _approver.Post($"/calls/{call}/confirmations", new { applicationIds = new[] { apps[0] } }).Json();
+
+        var withdrawn = Messages.Withdrawn(apps[0], call, Organisation);
+        await host.Publish(withdrawn);
+        await host.Publish(withdrawn);
+
+        var state = await host.Eventually<CallReview>(call, c => c.Awarded == 0);
+        Assert.True(state.Decisions[apps[0]].Released);
+        var map = host.Services.GetRequiredService<IntegrationMap>();
+        var released = Assert.Single(await host.Store.ReadStream(call).Select(map.Map).OfType<AwardReleased>().ToListAsync());
+        Assert.Equal((apps[0], Money.Eur(100_000)), (released.ApplicationId, released.Amount));
+    }
+
+    [Fact]
     public async Task Should_reject_a_proposal_with_bad_fields_listing_each()
     {
         var (call, _) = await ReviewedCall();
