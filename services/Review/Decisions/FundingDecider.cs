@@ -59,8 +59,14 @@ public static class FundingDecider
                     throw new DomainException("decision.reasons_required", $"Rejecting application {proposal.ApplicationId} needs reasons the NGO can read.");
             }
 
-            events.Add(new FundingDecisionProposed(
-                proposal.ApplicationId, proposal.Outcome, proposal.Outcome == FundingOutcome.Award ? proposal.Amount : null, reasons, c.Officer, c.Now));
+            var amount = proposal.Outcome == FundingOutcome.Award ? proposal.Amount : null;
+            if (state.Proposals.TryGetValue(proposal.ApplicationId, out var pending)
+                && pending.Outcome == proposal.Outcome && pending.Amount == amount && pending.Reasons.SequenceEqual(reasons) && pending.ProposedBy == c.Officer)
+            {
+                continue;
+            }
+
+            events.Add(new FundingDecisionProposed(proposal.ApplicationId, proposal.Outcome, amount, reasons, c.Officer, c.Now));
         }
 
         var after = events.Aggregate(state, CallReview.Evolve);
@@ -83,6 +89,12 @@ public static class FundingDecider
         {
             if (!current.Proposals.TryGetValue(applicationId, out var proposal))
             {
+                // A confirmation sent again after it took effect changes nothing.
+                if (current.Decisions.ContainsKey(applicationId))
+                {
+                    continue;
+                }
+
                 throw new DomainException("decision.no_proposal", $"No decision on application {applicationId} awaits confirmation.");
             }
 

@@ -27,6 +27,15 @@ public sealed class When_decisions_are_confirmed
     }
 
     [Fact]
+    public void Should_change_nothing_when_a_confirmation_is_sent_again()
+    {
+        var history = Proposed(Award(1));
+        history = [.. history, .. Confirm(Call(history), 1)];
+
+        Assert.Empty(Confirm(Call(history), 1));
+    }
+
+    [Fact]
     public void Should_refuse_to_confirm_what_was_not_proposed()
     {
         Rejected(() => Confirm(Call(ClosedAndReviewed()), 1), "decision.no_proposal");

@@ -81,6 +81,16 @@ public sealed class When_decisions_are_proposed
     }
 
     [Fact]
+    public void Should_change_nothing_when_the_same_proposal_is_sent_again_and_replace_a_different_one()
+    {
+        var state = Call([.. ClosedAndReviewed(), .. Propose(Call(ClosedAndReviewed()), Award(1), Reserve(2))]);
+
+        Assert.Empty(Propose(state, Award(1), Reserve(2)));
+        var changed = Assert.IsType<FundingDecisionProposed>(Assert.Single(Propose(state, Award(1), Award(2, 50_000, "Fits what is left"))));
+        Assert.Equal((App(2), FundingOutcome.Award), (changed.ApplicationId, changed.Outcome));
+    }
+
+    [Fact]
     public void Should_refuse_one_application_twice_in_one_proposal()
     {
         Rejected(() => Propose(Call(ClosedAndReviewed()), Award(1), Reserve(1)), "decision.duplicate");
