@@ -16,7 +16,7 @@ public sealed class ApplicationWithdrawnConsumer(EventStore store, TimeProvider 
         var reason = $"Withdrawn: {message.Reason}";
         var reviewCase = await session.FetchForWriting<ReviewCase>(message.ApplicationId, ct);
         var call = await session.FetchForWriting<CallReview>(message.CallId, ct);
-        session.Write(reviewCase, Streams.Case, reviewCase.Version == 0 ? [] : ReviewCaseDecider.Decide(new CancelCase(reason, now), reviewCase.State));
+        session.Write(reviewCase, Streams.Case, ReviewCaseDecider.Decide(new CancelCase(reason, now), reviewCase.State));
         session.Write(call, Streams.Call, call.Version == 0 ? [] : CallDecider.Decide(
             new RemoveFromReview(message.ApplicationId, reason, message.WithdrawnBy, now), call.State));
     }

@@ -39,6 +39,11 @@ public static class CaseEndpoints
     {
         var found = await store.AggregateStream<ReviewCase>(applicationId, ct: ct);
         var state = found.State;
+        if (state.Opened is null)
+        {
+            throw new StreamNotFoundException(applicationId);
+        }
+
         context.Response.SetETag(found.Version);
         if (user.IsInRole(GrantsRoles.Applicant))
         {

@@ -6,8 +6,8 @@ using Grants.Review.Calls;
 namespace Grants.Review.Cases;
 
 /// <summary>
-/// An eligible application becomes a review case, and enters its call's competition; one found
-/// ineligible after all (an officer's override) leaves it again. A decision that overtakes its
+/// An eligible application becomes a review case, and enters its call's competition, unless it was
+/// withdrawn first; one found ineligible after all (an officer's override) leaves it again. A decision that overtakes its
 /// call's opening fails with call.unknown and is retried until the opening is in.
 /// </summary>
 public sealed class EligibilityDecidedConsumer(EventStore store, TimeProvider time) : IdempotentConsumer<ApplicationEligibilityDecided>(store)
@@ -29,6 +29,11 @@ public sealed class EligibilityDecidedConsumer(EventStore store, TimeProvider ti
                 session.Write(call, Streams.Call, CallDecider.Decide(new RemoveFromReview(message.ApplicationId, reason, by, now), call.State));
             }
 
+            return;
+        }
+
+        if (reviewCase.State.Status == CaseStatus.Cancelled)
+        {
             return;
         }
 

@@ -10,6 +10,9 @@ public static class ReviewCaseDecider
     {
         (OpenCase c, { Status: CaseStatus.None }) => [Open(c)],
         (OpenCase, _) => [],
+        // Withdrawal and eligibility travel on different queues: a withdrawal that overtakes the
+        // eligibility decision closes the case before it opens, so the late decision opens nothing.
+        (CancelCase c, { Status: CaseStatus.None }) => [new ReviewCaseCancelled(c.Reason, c.Now)],
         (_, { Status: CaseStatus.None }) => throw CaseErrors.NotFound(),
         // A completed case is cancelled too: its score must no longer rank.
         (CancelCase c, { Status: not CaseStatus.Cancelled }) => [new ReviewCaseCancelled(c.Reason, c.Now)],

@@ -20,7 +20,7 @@ public sealed class ReviewCases(EventStore store, CaseQueries queries)
         {
             var session = store.OpenSession(metadata);
             var current = await session.FetchForWriting<ReviewCase>(applicationId, ct);
-            if (current.Version == 0)
+            if (current.State.Opened is null)
             {
                 throw CaseErrors.NotFound();
             }

@@ -60,11 +60,32 @@ public sealed class When_applications_arrive_from_the_bus(ReviewHost host)
         await host.Publish(CallOpened(call));
         await host.Eventually<CallReview>(call, c => c.Phase == CallPhase.Open);
         await host.Publish(Eligible(application, call, organisation));
+        await host.Eventually<ReviewCase>(application, c => c.Status == CaseStatus.InReview);
+
         await host.Publish(Withdrawn(application, call, organisation));
 
         await host.Eventually<ReviewCase>(application, c => c.Status == CaseStatus.Cancelled);
-        var state = await host.Eventually<CallReview>(call, c => c.Cases.TryGetValue(application, out var e) && e.Progress == CaseProgress.Cancelled);
-        Assert.True(state.Cases[application].Progress == CaseProgress.Cancelled);
+        await host.Eventually<CallReview>(call, c => c.Cases[application].Progress == CaseProgress.Cancelled);
+        await host.As("officer", "olivia").Post($"/cases/{application}/assignments", new { })
+            .Problem(System.Net.HttpStatusCode.UnprocessableEntity, "review.case_cancelled");
+    }
+
+    [Fact]
+    public async Task Should_open_no_case_when_the_withdrawal_overtakes_the_eligibility_decision()
+    {
+        var (call, application, organisation) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await host.Publish(CallOpened(call));
+        await host.Eventually<CallReview>(call, c => c.Phase == CallPhase.Open);
+        await host.Publish(Withdrawn(application, call, organisation));
+        await host.Eventually<ReviewCase>(application, c => c.Status == CaseStatus.Cancelled);
+
+        var late = Eligible(application, call, organisation);
+        await host.Publish(late);
+
+        Assert.Equal(1, await PollCount("select count(*) from {s}.inbox where message_id = $1", 1, late.MessageId));
+        Assert.False((await host.Store.AggregateStream<CallReview>(call)).State.Cases.ContainsKey(application));
+        Assert.Equal(0, await host.Count("select count(*) from {s}.events where stream_id = $1 and type = 'review.case_opened'", application));
+        await host.As("officer", "olivia").Get($"/cases/{application}").Problem(System.Net.HttpStatusCode.NotFound, "stream.not_found");
     }
 
     private async Task<long> PollCount(string sql, long atLeast, object parameter)

@@ -181,6 +181,16 @@ public sealed class When_score_sheets_are_submitted
     }
 
     [Fact]
+    public void Should_close_before_it_opens_a_case_withdrawn_before_its_eligibility_arrives()
+    {
+        var withdrawn = ReviewCaseDecider.Decide(new CancelCase("Withdrawn", Now), ReviewCase.Initial);
+        var open = new OpenCase(Application, Call, Organisation, Theme, Money.Eur(1), Hash, Now, Rules(), Now);
+
+        Assert.IsType<ReviewCaseCancelled>(Assert.Single(withdrawn));
+        Assert.Empty(ReviewCaseDecider.Decide(open, Case([.. withdrawn])));
+    }
+
+    [Fact]
     public void Should_open_a_case_once()
     {
         var open = new OpenCase(Application, Call, Organisation, Theme, Money.Eur(1), Hash, Now, Rules(), Now);
