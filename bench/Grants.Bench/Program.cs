@@ -4,12 +4,13 @@ using Grants.EventSourcing;
 using Grants.Testing;
 using Npgsql;
 
-// Usage: Grants.Bench [--seconds N] [--replay-events N] [--messages N] [--only store|messaging]
+// Usage: Grants.Bench [--seconds N] [--replay-events N] [--messages N] [--applications N] [--only store|messaging|review]
 // Starts its own durable PostgreSQL (fsync and synchronous commit on) unless GRANTS_BENCH_POSTGRES names one,
 // and, for the messaging figures, its own RabbitMQ node.
 var seconds = Option("--seconds", 5);
 var replayEvents = Option("--replay-events", 1_000_000);
 var messages = Option("--messages", 20_000);
+var applications = Option("--applications", 5_000);
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
 
 await using var server = Environment.GetEnvironmentVariable("GRANTS_BENCH_POSTGRES") is { Length: > 0 }
@@ -43,8 +44,15 @@ if (only is null or "messaging")
     results.AddRange(await new MessagingBenchmarks(connectionString, dataSource, seedSource, broker.Endpoint.Amqp, messages, TimeSpan.FromSeconds(seconds)).Run());
 }
 
-ResultTable.Print(results);
-Console.WriteLine(memory);
+var review = only is null or "review" ? await new ReviewBenchmarks(dataSource, schema + "_review", applications).Run() : "";
+
+if (results.Count > 0)
+{
+    ResultTable.Print(results);
+    Console.WriteLine(memory);
+}
+
+Console.WriteLine(review);
 return;
 
 int Option(string name, int fallback)

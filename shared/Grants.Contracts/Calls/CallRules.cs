@@ -31,6 +31,9 @@ public sealed record CallRules
 
     public required int ReviewersPerApplication { get; init; }
 
+    /// <summary>Days a reviewer has to return a score sheet once assigned.</summary>
+    public int ReviewPeriodDays { get; init; } = 21;
+
     public required DateTimeOffset SubmissionDeadline { get; init; }
 
     /// <summary>IANA time zone the deadlines are expressed in, e.g. Europe/Brussels.</summary>

@@ -14,4 +14,7 @@ public sealed record ReportSubmitted : IntegrationEvent
     public required Money DeclaredSpending { get; init; }
 
     public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>The financial statement line by line against the approved budget; empty when the report has none.</summary>
+    public IReadOnlyList<BudgetLineSpending> Lines { get; init; } = [];
 }
