@@ -38,6 +38,8 @@ public static class GrantsModule
                 PeriodEnd = e.PeriodEnd,
                 DeclaredSpending = e.DeclaredSpending,
                 SubmittedAt = e.At,
+                Lines = [.. e.Spending.Select(l => new Contracts.Reports.BudgetLineSpending(
+                    $"{l.Category}: {l.Description}", new Contracts.Money(l.Budgeted, e.DeclaredSpending.Currency), new Contracts.Money(l.Spent, e.DeclaredSpending.Currency)))],
             })
             .Publish<ReportOverdueMarked, Contracts.Reports.ReportOverdue>((e, _) => new Contracts.Reports.ReportOverdue
             {

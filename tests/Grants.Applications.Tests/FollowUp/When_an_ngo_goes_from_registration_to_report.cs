@@ -71,7 +71,12 @@ public sealed class When_an_ngo_goes_from_registration_to_report(AppHost host) :
 
         var late = await (await applicant.Post($"/reports/{interim}/submit", new { narrative = "Year one.", spending = new[] { new { budgetLine = 0, amount = 70_000m } } })).Json200();
         Assert.Equal("Submitted", late.GetProperty("status").GetString());
-        Assert.Equal(70_000m, (await reportProbe.Next()).GetProperty("declaredSpending").GetProperty("amount").Decimal());
+        var interimReport = await reportProbe.Next();
+        Assert.Equal(70_000m, interimReport.GetProperty("declaredSpending").GetProperty("amount").Decimal());
+        // Review checks each line against the approved budget, so every budget line travels with its spending.
+        var firstLine = interimReport.GetProperty("lines")[0];
+        Assert.Equal(70_000m, firstLine.GetProperty("spent").GetProperty("amount").Decimal());
+        Assert.True(firstLine.GetProperty("budgeted").GetProperty("amount").Decimal() > 0);
 
         var withoutAudit = await applicant.Post($"/reports/{final}/submit", new { narrative = "Done.", spending = new[] { new { budgetLine = 0, amount = 140_000m } } });
         Assert.Contains("report.audit_required", (await withoutAudit.Problem(HttpStatusCode.UnprocessableEntity, "report.not_acceptable")).ViolationCodes());
