@@ -9,11 +9,12 @@ public sealed record NameMatch(string ScreenedName, ListEntry Entry, string List
 /// The names of the current lists, indexed by their canonical words so that a screened name is
 /// scored only against listed names sharing a word that can pair with one of its own; since a
 /// name without a pairing word scores 0, this finds exactly the hits a comparison with every
-/// listed name would. Immutable once built, so screenings share it across threads.
+/// listed name would. The word similarities of a screening are computed once per distinct listed
+/// word, not once per listed name. Immutable once built, so screenings share it across threads.
 /// </summary>
 public sealed class NameIndex
 {
-    private readonly List<(ListEntry Entry, string Name, string[] Tokens)> _names = [];
+    private readonly List<(ListEntry Entry, NameTokens Name)> _names = [];
     private readonly Dictionary<string, List<int>> _byToken = new(StringComparer.Ordinal);
     private readonly Dictionary<char, List<string>> _tokensByInitial = [];
 
@@ -24,15 +25,15 @@ public sealed class NameIndex
         {
             foreach (var name in entry.Names.Distinct(StringComparer.Ordinal))
             {
-                var tokens = NameNormaliser.Tokens(name).ToArray();
-                if (tokens.Length == 0)
+                var tokens = new NameTokens(name);
+                if (tokens.Tokens.Length == 0)
                 {
                     continue;
                 }
 
                 var id = _names.Count;
-                _names.Add((entry, name, tokens));
-                foreach (var token in tokens.Distinct(StringComparer.Ordinal))
+                _names.Add((entry, tokens));
+                foreach (var token in tokens.Tokens.Distinct(StringComparer.Ordinal))
                 {
                     if (!_byToken.TryGetValue(token, out var postings))
                     {
@@ -58,46 +59,77 @@ public sealed class NameIndex
     /// <summary>The best-scoring listed name of every entry that matches, best first.</summary>
     public IReadOnlyList<NameMatch> Screen(string screenedName)
     {
-        var tokens = NameNormaliser.Tokens(screenedName);
+        var screened = new NameTokens(screenedName);
+        var screening = new ScreenedWords(screened, new Dictionary<string, double>[screened.Tokens.Length], new Dictionary<string, int>(StringComparer.Ordinal));
         var candidates = new HashSet<int>();
-        foreach (var token in tokens.Distinct(StringComparer.Ordinal))
+        for (var s = 0; s < screened.Tokens.Length; s++)
         {
-            foreach (var listed in PairingTokens(token))
+            screening.Pairing[s] = Pairing(screened.Tokens[s]);
+            foreach (var listed in screening.Pairing[s].Keys)
             {
                 candidates.UnionWith(_byToken[listed]);
+                screening.LongestPartner[listed] = Math.Max(screening.LongestPartner.GetValueOrDefault(listed), screened.Tokens[s].Length);
             }
         }
 
         var best = new Dictionary<ListEntry, NameMatch>(ReferenceEqualityComparer.Instance);
         foreach (var id in candidates)
         {
-            var (entry, name, listedTokens) = _names[id];
-            var score = NameMatcher.Score(tokens, listedTokens);
+            var (entry, listed) = _names[id];
+            // Most candidates share one common word (Mohammed, Trading): too little to reach the threshold.
+            if (!NameMatcher.CanReach(screened, listed, screening.PairedWeight(listed), Threshold))
+            {
+                continue;
+            }
+
+            var score = NameMatcher.Score(screened, listed, screening, static (screening, listed, s, l) =>
+                screening.Pairing[s].TryGetValue(listed.Tokens[l], out var similarity) ? similarity : 0);
             if (score >= Threshold && (!best.TryGetValue(entry, out var current) || score > current.Score))
             {
-                best[entry] = new NameMatch(screenedName, entry, name, score);
+                best[entry] = new NameMatch(screenedName, entry, listed.Name, score);
             }
         }
 
         return [.. best.Values.OrderByDescending(m => m.Score).ThenBy(m => m.Entry.EntryId, StringComparer.Ordinal)];
     }
 
-    private IEnumerable<string> PairingTokens(string token)
+    /// <summary>Per screened word the listed words it pairs with and how well; per listed word the longest screened word it pairs with.</summary>
+    private sealed record ScreenedWords(NameTokens Screened, Dictionary<string, double>[] Pairing, Dictionary<string, int> LongestPartner)
     {
+        public double PairedWeight(NameTokens listed)
+        {
+            var weight = 0.0;
+            foreach (var token in listed.Tokens)
+            {
+                if (LongestPartner.TryGetValue(token, out var partner))
+                {
+                    weight += (token.Length + partner) / 2.0;
+                }
+            }
+
+            return weight;
+        }
+    }
+
+    private Dictionary<string, double> Pairing(string token)
+    {
+        var pairs = new Dictionary<string, double>(StringComparer.Ordinal);
         if (_byToken.ContainsKey(token))
         {
-            yield return token;
+            pairs[token] = 1;
         }
 
         if (_tokensByInitial.TryGetValue(token[0], out var sameInitial))
         {
             foreach (var listed in sameInitial)
             {
-                if (!string.Equals(listed, token, StringComparison.Ordinal) && NameMatcher.WordSimilarity(token, listed) > 0)
+                if (!pairs.ContainsKey(listed) && NameMatcher.WordSimilarity(token, listed) is var similarity and > 0)
                 {
-                    yield return listed;
+                    pairs[listed] = similarity;
                 }
             }
         }
+
+        return pairs;
     }
 }
