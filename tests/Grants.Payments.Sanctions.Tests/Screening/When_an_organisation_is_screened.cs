@@ -13,7 +13,7 @@ public sealed class When_an_organisation_is_screened
         new("Nour Relief & Development Foundation", "UN", "6908950", "QDe.950", "fp-1", "Nour Relief and Development Foundation", 0.97);
 
     private static ScreeningSubject Registered(string name = "Nour Relief & Development Foundation", string? holder = "Nour Relief & Development Foundation") =>
-        Given(ScreeningDecider.Decide(new RecordOrganisation(Organisation, name, holder, Now), ScreeningSubject.Initial));
+        Given(ScreeningDecider.Decide(new RecordOrganisation(Organisation, name, holder, Now, Now), ScreeningSubject.Initial));
 
     private static RecordScreening Screening(params ListMatch[] matches) => new(Organisation, "test", Versions, matches, Now);
 
@@ -160,9 +160,18 @@ public sealed class When_an_organisation_is_screened
         var application = Guid.NewGuid();
         state = Given(state, ScreeningDecider.Decide(new RecordPartners(Organisation, application, ["Kivu Women"], Now), state).ToArray());
 
-        Assert.Empty(ScreeningDecider.Decide(new RecordOrganisation(Organisation, "Caritas Kivu ", "Caritas Kivu", Now), state));
+        Assert.Empty(ScreeningDecider.Decide(new RecordOrganisation(Organisation, "Caritas Kivu ", "Caritas Kivu", Now, Now), state));
         Assert.Empty(ScreeningDecider.Decide(new RecordPartners(Organisation, application, ["Kivu Women"], Now), state));
-        Assert.Single(ScreeningDecider.Decide(new RecordOrganisation(Organisation, "Caritas Kivu", "Jean Mukendi", Now), state));
+        Assert.Single(ScreeningDecider.Decide(new RecordOrganisation(Organisation, "Caritas Kivu", "Jean Mukendi", Now, Now), state));
+    }
+
+    [Fact]
+    public void Should_ignore_names_older_than_those_recorded_when_messages_arrive_out_of_order()
+    {
+        var renamed = Registered("Caritas Kivu Renamed", "Caritas Kivu Renamed");
+
+        Assert.Empty(ScreeningDecider.Decide(new RecordOrganisation(Organisation, "Caritas Kivu", "Caritas Kivu", Now.AddDays(-1), Now), renamed));
+        Assert.Single(ScreeningDecider.Decide(new RecordOrganisation(Organisation, "Caritas Kivu Again", "Caritas Kivu", Now.AddDays(1), Now), renamed));
     }
 
     private static T Single<T>(IReadOnlyList<object> events) => Assert.IsType<T>(Assert.Single(events));

@@ -13,7 +13,7 @@ public sealed class ScreenRegisteredOrganisation(EventStore store, OrganisationS
 
     protected override Task Handle(OrganisationRegistered message, EventSession session, CancellationToken ct) =>
         screening.Record(
-            session, new RecordOrganisation(message.OrganisationId, message.LegalName, message.BankAccount.HolderName, time.GetUtcNow()), "organisation_registered", ct);
+            session, new RecordOrganisation(message.OrganisationId, message.LegalName, message.BankAccount.HolderName, message.OccurredAt, time.GetUtcNow()), "organisation_registered", ct);
 }
 
 /// <summary>A changed name or bank account holder is screened again.</summary>
@@ -24,7 +24,7 @@ public sealed class ScreenUpdatedOrganisation(EventStore store, OrganisationScre
 
     protected override Task Handle(OrganisationUpdated message, EventSession session, CancellationToken ct) =>
         screening.Record(
-            session, new RecordOrganisation(message.OrganisationId, message.LegalName, message.BankAccount.HolderName, time.GetUtcNow()), "organisation_updated", ct);
+            session, new RecordOrganisation(message.OrganisationId, message.LegalName, message.BankAccount.HolderName, message.OccurredAt, time.GetUtcNow()), "organisation_updated", ct);
 }
 
 /// <summary>The partners an application names are screened with the organisation that applied.</summary>

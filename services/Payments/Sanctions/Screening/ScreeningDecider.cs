@@ -5,7 +5,8 @@ namespace Grants.Payments.Sanctions.Screening;
 
 public abstract record ScreeningCommand(Guid OrganisationId, DateTimeOffset Now);
 
-public sealed record RecordOrganisation(Guid OrganisationId, string LegalName, string? AccountHolder, DateTimeOffset Now)
+/// <param name="AsOf">When the organisation's names were so (the message's OccurredAt): an older message arriving late changes nothing.</param>
+public sealed record RecordOrganisation(Guid OrganisationId, string LegalName, string? AccountHolder, DateTimeOffset AsOf, DateTimeOffset Now)
     : ScreeningCommand(OrganisationId, Now);
 
 public sealed record RecordPartners(Guid OrganisationId, Guid ApplicationId, IReadOnlyList<string> Partners, DateTimeOffset Now)
@@ -27,9 +28,10 @@ public static class ScreeningDecider
 
     public static IReadOnlyList<object> Decide(ScreeningCommand command, ScreeningSubject state) => command switch
     {
-        RecordOrganisation c => state.LegalName == c.LegalName.Trim() && state.AccountHolder == c.AccountHolder?.Trim()
+        RecordOrganisation c => (state.LegalName == c.LegalName.Trim() && state.AccountHolder == c.AccountHolder?.Trim())
+            || (state.NamesAsOf is { } known && c.AsOf < known)
             ? []
-            : [new ScreeningSubjectRecorded(c.OrganisationId, c.LegalName.Trim(), c.AccountHolder?.Trim(), c.Now)],
+            : [new ScreeningSubjectRecorded(c.OrganisationId, c.LegalName.Trim(), c.AccountHolder?.Trim(), c.Now) { AsOf = c.AsOf }],
         RecordPartners c => Partners(c, state),
         RecordScreening c => [Screen(c, state)],
         DecideHit c => Decide(c, state),

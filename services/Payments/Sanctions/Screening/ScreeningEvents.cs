@@ -1,7 +1,11 @@
 namespace Grants.Payments.Sanctions.Screening;
 
 /// <summary>The names of an organisation to screen changed: its legal name or its bank account holder.</summary>
-public sealed record ScreeningSubjectRecorded(Guid OrganisationId, string LegalName, string? AccountHolder, DateTimeOffset RecordedAt);
+public sealed record ScreeningSubjectRecorded(Guid OrganisationId, string LegalName, string? AccountHolder, DateTimeOffset RecordedAt)
+{
+    /// <summary>When the names were so at the source.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+}
 
 /// <summary>The partners an application names, screened with the organisation that applied.</summary>
 public sealed record PartnersRecorded(Guid OrganisationId, Guid ApplicationId, IReadOnlyList<string> Partners, DateTimeOffset RecordedAt);

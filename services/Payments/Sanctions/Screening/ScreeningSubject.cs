@@ -36,6 +36,8 @@ public sealed record ScreeningSubject(
 
     public ImmutableList<ScreeningHit> ConfirmedHits { get; init; } = [];
 
+    public DateTimeOffset? NamesAsOf { get; init; }
+
     /// <summary>Every name screened, each once with the first role it has.</summary>
     public IReadOnlyList<ScreenedName> Names
     {
@@ -63,7 +65,7 @@ public sealed record ScreeningSubject(
 
     public static ScreeningSubject Evolve(ScreeningSubject state, object @event) => @event switch
     {
-        ScreeningSubjectRecorded e => state with { OrganisationId = e.OrganisationId, LegalName = e.LegalName, AccountHolder = e.AccountHolder },
+        ScreeningSubjectRecorded e => state with { OrganisationId = e.OrganisationId, LegalName = e.LegalName, AccountHolder = e.AccountHolder, NamesAsOf = e.AsOf },
         PartnersRecorded e => state with { OrganisationId = e.OrganisationId, PartnersByApplication = state.PartnersByApplication.SetItem(e.ApplicationId, e.Partners) },
         OrganisationScreened e => state with { ListVersions = e.ListVersions, Hits = [.. e.Hits] },
         SanctionsHitDismissed e => state with
