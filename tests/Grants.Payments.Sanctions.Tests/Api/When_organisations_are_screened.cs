@@ -111,6 +111,13 @@ public sealed class When_organisations_are_screened(PaymentsHost host) : IClassF
         Assert.Equal("partner", hit.GetProperty("role").GetString());
         Assert.Equal("CDe.051", hit.GetProperty("reference").GetString());
         Assert.False((await Payments.ScreenForPayment(organisation, CancellationToken.None)).Cleared);
+        var manual = await (await _finance.PostJson($"/sanctions/organisations/{organisation}/screenings", new { })).Json(HttpStatusCode.OK);
+        Assert.False(manual.GetProperty("cleared").GetBoolean());
+        Assert.StartsWith("sanctions_hit:", manual.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.As("officer").PostJson($"/sanctions/organisations/{organisation}/screenings", new { })).StatusCode);
+        Assert.Equal(1L, await host.Scalar<long>(
+            "select count(*) from {s}.events where type = 'sanctions.organisation_screened' and data->>'trigger' = 'manual' and data->>'organisationId' = $1",
+            organisation.ToString()));
     }
 
     [Fact]
