@@ -1,3 +1,4 @@
+using System.Buffers;
 using Grants.Payments.Sanctions.Lists;
 
 namespace Grants.Payments.Sanctions.Matching;
@@ -9,13 +10,16 @@ public sealed record NameMatch(string ScreenedName, ListEntry Entry, string List
 /// The names of the current lists, indexed by their canonical words so that a screened name is
 /// scored only against listed names sharing a word that can pair with one of its own; since a
 /// name without a pairing word scores 0, this finds exactly the hits a comparison with every
-/// listed name would. The word similarities of a screening are computed once per distinct listed
-/// word, not once per listed name. Immutable once built, so screenings share it across threads.
+/// listed name would. Word similarities are computed once per distinct listed word, and a listed
+/// name is scored only if the weight of its pairing words can still reach the threshold (most
+/// share one common word such as Mohammed or Trading). Immutable once built, so screenings share
+/// it across threads.
 /// </summary>
 public sealed class NameIndex
 {
     private readonly List<(ListEntry Entry, NameTokens Name)> _names = [];
-    private readonly Dictionary<string, List<int>> _byToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
+    private readonly List<List<int>> _postings = [];
     private readonly Dictionary<char, List<string>> _tokensByInitial = [];
 
     public NameIndex(IEnumerable<ListEntry> entries, double threshold)
@@ -33,11 +37,13 @@ public sealed class NameIndex
 
                 var id = _names.Count;
                 _names.Add((entry, tokens));
-                foreach (var token in tokens.Tokens.Distinct(StringComparer.Ordinal))
+                // Once per occurrence: a word written twice in a name weighs twice.
+                foreach (var token in tokens.Tokens)
                 {
-                    if (!_byToken.TryGetValue(token, out var postings))
+                    if (!_tokenIds.TryGetValue(token, out var tokenId))
                     {
-                        _byToken[token] = postings = [];
+                        _tokenIds[token] = tokenId = _postings.Count;
+                        _postings.Add([]);
                         if (!_tokensByInitial.TryGetValue(token[0], out var initial))
                         {
                             _tokensByInitial[token[0]] = initial = [];
@@ -46,7 +52,7 @@ public sealed class NameIndex
                         initial.Add(token);
                     }
 
-                    postings.Add(id);
+                    _postings[tokenId].Add(id);
                 }
             }
         }
@@ -60,61 +66,67 @@ public sealed class NameIndex
     public IReadOnlyList<NameMatch> Screen(string screenedName)
     {
         var screened = new NameTokens(screenedName);
-        var screening = new ScreenedWords(screened, new Dictionary<string, double>[screened.Tokens.Length], new Dictionary<string, int>(StringComparer.Ordinal));
-        var candidates = new HashSet<int>();
+        var pairing = new Dictionary<string, double>[screened.Tokens.Length];
+        var longestPartner = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var s = 0; s < screened.Tokens.Length; s++)
         {
-            screening.Pairing[s] = Pairing(screened.Tokens[s]);
-            foreach (var listed in screening.Pairing[s].Keys)
+            pairing[s] = Pairing(screened.Tokens[s]);
+            foreach (var listed in pairing[s].Keys)
             {
-                candidates.UnionWith(_byToken[listed]);
-                screening.LongestPartner[listed] = Math.Max(screening.LongestPartner.GetValueOrDefault(listed), screened.Tokens[s].Length);
+                longestPartner[listed] = Math.Max(longestPartner.GetValueOrDefault(listed), screened.Tokens[s].Length);
             }
         }
 
-        var best = new Dictionary<ListEntry, NameMatch>(ReferenceEqualityComparer.Instance);
-        foreach (var id in candidates)
+        // The most each listed name's pairing words can add to its score, at best similarity.
+        var pairedWeight = ArrayPool<double>.Shared.Rent(_names.Count);
+        // The shared pool hands out new arrays of primitives uninitialised.
+        Array.Clear(pairedWeight, 0, _names.Count);
+        var touched = new List<int>();
+        try
         {
-            var (entry, listed) = _names[id];
-            // Most candidates share one common word (Mohammed, Trading): too little to reach the threshold.
-            if (!NameMatcher.CanReach(screened, listed, screening.PairedWeight(listed), Threshold))
+            foreach (var (listed, partner) in longestPartner)
             {
-                continue;
-            }
-
-            var score = NameMatcher.Score(screened, listed, screening, static (screening, listed, s, l) =>
-                screening.Pairing[s].TryGetValue(listed.Tokens[l], out var similarity) ? similarity : 0);
-            if (score >= Threshold && (!best.TryGetValue(entry, out var current) || score > current.Score))
-            {
-                best[entry] = new NameMatch(screenedName, entry, listed.Name, score);
-            }
-        }
-
-        return [.. best.Values.OrderByDescending(m => m.Score).ThenBy(m => m.Entry.EntryId, StringComparer.Ordinal)];
-    }
-
-    /// <summary>Per screened word the listed words it pairs with and how well; per listed word the longest screened word it pairs with.</summary>
-    private sealed record ScreenedWords(NameTokens Screened, Dictionary<string, double>[] Pairing, Dictionary<string, int> LongestPartner)
-    {
-        public double PairedWeight(NameTokens listed)
-        {
-            var weight = 0.0;
-            foreach (var token in listed.Tokens)
-            {
-                if (LongestPartner.TryGetValue(token, out var partner))
+                var weight = (listed.Length + partner) / 2.0;
+                foreach (var id in _postings[_tokenIds[listed]])
                 {
-                    weight += (token.Length + partner) / 2.0;
+                    if (pairedWeight[id] == 0)
+                    {
+                        touched.Add(id);
+                    }
+
+                    pairedWeight[id] += weight;
                 }
             }
 
-            return weight;
+            var best = new Dictionary<ListEntry, NameMatch>(ReferenceEqualityComparer.Instance);
+            foreach (var id in touched)
+            {
+                var (entry, listed) = _names[id];
+                if (!NameMatcher.CanReach(screened, listed, pairedWeight[id], Threshold))
+                {
+                    continue;
+                }
+
+                var score = NameMatcher.Score(screened, listed, pairing, static (pairing, listed, s, l) =>
+                    pairing[s].TryGetValue(listed.Tokens[l], out var similarity) ? similarity : 0);
+                if (score >= Threshold && (!best.TryGetValue(entry, out var current) || score > current.Score))
+                {
+                    best[entry] = new NameMatch(screenedName, entry, listed.Name, score);
+                }
+            }
+
+            return [.. best.Values.OrderByDescending(m => m.Score).ThenBy(m => m.Entry.EntryId, StringComparer.Ordinal)];
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(pairedWeight);
         }
     }
 
     private Dictionary<string, double> Pairing(string token)
     {
         var pairs = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (_byToken.ContainsKey(token))
+        if (_tokenIds.ContainsKey(token))
         {
             pairs[token] = 1;
         }
