@@ -64,4 +64,15 @@ public sealed class When_finance_imports_lists(PaymentsHost host) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await host.As("auditor").Get("/sanctions/lists")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().Get("/sanctions/lists")).StatusCode);
     }
+
+    [Fact]
+    public async Task Should_describe_the_sanctions_routes_in_the_openapi_document()
+    {
+        var document = await (await host.CreateClient().Get("/openapi/v1.json")).Json(HttpStatusCode.OK);
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/sanctions/lists", out _));
+        Assert.True(paths.TryGetProperty("/sanctions/hits/{hitId}/decision", out _));
+        Assert.True(paths.TryGetProperty("/sanctions/organisations/{organisationId}", out _));
+    }
 }
