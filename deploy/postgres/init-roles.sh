@@ -62,6 +62,15 @@ ALTER SCHEMA review OWNER TO review;
 ALTER SCHEMA payments OWNER TO payments;
 REVOKE ALL ON SCHEMA applications, review, payments FROM PUBLIC;
 
+-- Where an audit replay rebuilds a service's read models to compare them with the live ones.
+CREATE SCHEMA IF NOT EXISTS applications_replay AUTHORIZATION applications;
+CREATE SCHEMA IF NOT EXISTS review_replay AUTHORIZATION review;
+CREATE SCHEMA IF NOT EXISTS payments_replay AUTHORIZATION payments;
+ALTER SCHEMA applications_replay OWNER TO applications;
+ALTER SCHEMA review_replay OWNER TO review;
+ALTER SCHEMA payments_replay OWNER TO payments;
+REVOKE ALL ON SCHEMA applications_replay, review_replay, payments_replay FROM PUBLIC;
+
 SELECT format('ALTER ROLE %I IN DATABASE %I SET search_path = %I', s, :'db', s)
   FROM unnest(ARRAY['applications', 'review', 'payments']) s \gexec
 

@@ -1,12 +1,13 @@
-using Grants.Hosting;
+using Grants.Payments;
 using Grants.Payments.Sanctions;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddGrantsService("payments", service => service.AddSanctions());
+builder.AddPayments();
 builder.AddSanctions();
 
 var app = builder.Build();
 app.MapGrantsDefaults();
+app.MapPayments();
 app.MapSanctions();
 app.Run();
 

@@ -1,14 +1,22 @@
+using Grants.Cli.Audit;
 using Grants.Hosting.Security;
 
 namespace Grants.Cli;
 
-/// <summary>Development commands behind <c>./grants</c>: tokens signed with the local key, and the key itself.</summary>
+/// <summary>
+/// Development and audit commands behind <c>./grants</c>: tokens signed with the local key, the key
+/// itself, and the auditor's questions to the running services.
+/// </summary>
 public static class GrantsCli
 {
     public const int Failed = 1;
     public const int BadArguments = 2;
+    public const int Unreachable = 3;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory) =>
+        RunAsync(args, output, error, workingDirectory).GetAwaiter().GetResult();
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory)
     {
         try
         {
@@ -16,6 +24,7 @@ public static class GrantsCli
             {
                 ["token", .. var options] => TokenCommand.Run(CommandOptions.Parse(options, TokenCommand.Names), output, workingDirectory),
                 ["key", .. var options] => KeyCommand.Run(CommandOptions.Parse(options, KeyCommand.Names), output, workingDirectory),
+                ["audit", .. var rest] => await AuditCommand.Run(rest, output, error, workingDirectory),
                 [var command, ..] => throw new UsageException($"Unknown command '{command}'."),
                 [] => throw new UsageException("Which command?"),
             };
@@ -23,7 +32,8 @@ public static class GrantsCli
         catch (UsageException usage)
         {
             error.WriteLine(usage.Message);
-            error.WriteLine($"Usage:\n  {TokenCommand.Usage}\n  {KeyCommand.Usage}\nRoles: {string.Join(", ", GrantsRoles.All)}");
+            error.WriteLine(
+                $"Usage:\n  {TokenCommand.Usage}\n  {KeyCommand.Usage}\n  {AuditCommand.Usage}\nRoles: {string.Join(", ", GrantsRoles.All)}");
             return BadArguments;
         }
         catch (InvalidOperationException failure)

@@ -1,3 +1,3 @@
 using Grants.Cli;
 
-return GrantsCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);
+return await GrantsCli.RunAsync(args, Console.Out, Console.Error, Environment.CurrentDirectory);

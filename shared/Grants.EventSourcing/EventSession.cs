@@ -9,17 +9,37 @@ namespace Grants.EventSourcing;
 /// A unit of work: the appends and inbox marks it collects are written together by
 /// <see cref="SaveChanges"/>, atomically, or not at all.
 /// </summary>
-public sealed class EventSession(EventStore store, EventMetadata metadata)
+public sealed class EventSession
 {
+    private readonly EventStore _store;
+    private readonly EventMetadata _metadata;
+    private readonly SessionGroup? _group;
+
     private readonly List<PendingAppend> _appends = [];
     private (Guid MessageId, string Consumer)? _inbox;
 
-    public EventMetadata Metadata => metadata;
+    internal EventSession(EventStore store, EventMetadata metadata, SessionGroup? group = null)
+    {
+        _store = store;
+        _metadata = metadata;
+        _group = group;
+    }
 
-    /// <summary>Loads the current state and version, to decide on and append with that expected version.</summary>
-    public Task<StreamState<TState>> FetchForWriting<TState>(Guid streamId, CancellationToken ct)
-        where TState : IEventSourced<TState> =>
-        store.FetchState<TState>(streamId, toVersion: null, asOf: null, mustExist: false, ct);
+    public EventMetadata Metadata => _metadata;
+
+    /// <summary>
+    /// Loads the current state and version, to decide on and append with that expected version. In a
+    /// group, what the sessions opened before this one appended to the stream counts as already there.
+    /// </summary>
+    public async Task<StreamState<TState>> FetchForWriting<TState>(Guid streamId, CancellationToken ct)
+        where TState : IEventSourced<TState>
+    {
+        var stored = await _store.FetchState<TState>(streamId, toVersion: null, asOf: null, mustExist: false, ct);
+        var earlier = _group?.AppendedBefore(this, streamId) ?? [];
+        return earlier.Count == 0
+            ? stored
+            : new StreamState<TState>(streamId, earlier.Aggregate(stored.State, (state, e) => TState.Evolve(state, e.Data)), stored.Version + earlier.Count);
+    }
 
     public void StartStream(Guid streamId, string streamType, params IEnumerable<object> events)
     {
@@ -48,78 +68,25 @@ public sealed class EventSession(EventStore store, EventMetadata metadata)
         _inbox = (messageId, consumer);
     }
 
-    public async Task<IReadOnlyList<StoredEvent>> SaveChanges(CancellationToken ct)
+    /// <summary>Writes this session alone; a session of a <see cref="SessionGroup"/> is written by its group.</summary>
+    public Task<IReadOnlyList<StoredEvent>> SaveChanges(CancellationToken ct) =>
+        _group is null
+            ? SessionWriter.Save(_store, [this], [], ct)
+            : throw new InvalidOperationException("This session belongs to a group; save the group.");
+
+    internal IReadOnlyList<PendingAppend> Appends => _appends;
+
+    internal (Guid MessageId, string Consumer)? Inbox => _inbox;
+
+    internal void Clear()
     {
-        if (_appends.Count == 0 && _inbox is null)
-        {
-            return [];
-        }
-
-        var options = store.Options;
-        var now = store.Time.GetUtcNow();
-        // PostgreSQL keeps microseconds; round here so what projections see is what is stored.
-        var timestamp = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
-        var headers = EventHeaders.Serialize(metadata, options.Json);
-        try
-        {
-            await using var connection = await store.DataSource.OpenConnectionAsync(ct);
-            // Without inline projections one batch is one implicit transaction: a single round trip.
-            await using var tx = options.InlineProjections.Count > 0 ? await connection.BeginTransactionAsync(ct) : null;
-            await using var batch = new NpgsqlBatch(connection, tx);
-            if (_inbox is var (messageId, consumer))
-            {
-                batch.BatchCommands.Add(InboxCommand(options.Schema, messageId, consumer));
-            }
-
-            foreach (var append in _appends)
-            {
-                batch.BatchCommands.Add(AppendCommand(options.Schema, append, headers, metadata, timestamp));
-            }
-
-            var stored = new List<StoredEvent>();
-            await using (var reader = await batch.ExecuteReaderAsync(ct))
-            {
-                if (_inbox is not null)
-                {
-                    await reader.NextResultAsync(ct);
-                }
-
-                foreach (var append in _appends)
-                {
-                    await reader.ReadAsync(ct);
-                    var seqIds = reader.GetFieldValue<long[]>(0);
-                    var txId = reader.GetFieldValue<ulong>(1);
-                    stored.AddRange(append.Events.Select((e, i) => new StoredEvent(
-                        new LogPosition(txId, seqIds[i]), e.Id, append.StreamId, append.ExpectedVersion + i + 1, e.Type, e.Data,
-                        timestamp, metadata)));
-                    await reader.NextResultAsync(ct);
-                }
-            }
-
-            if (tx is not null)
-            {
-                var context = new ProjectionContext(connection, tx, options.Schema);
-                foreach (var projection in options.InlineProjections)
-                {
-                    await projection.Apply(stored, context, ct);
-                }
-
-                await tx.CommitAsync(ct);
-            }
-
-            _appends.Clear();
-            _inbox = null;
-            return stored;
-        }
-        catch (Exception error) when (StoreErrors.Translate(error, _appends, _inbox) is { } translated)
-        {
-            throw translated;
-        }
+        _appends.Clear();
+        _inbox = null;
     }
 
     private void Queue(Guid streamId, string? streamType, long expectedVersion, IEnumerable<object> events)
     {
-        var options = store.Options;
+        var options = _store.Options;
         var pending = events.Select(e =>
         {
             ArgumentNullException.ThrowIfNull(e);
@@ -142,29 +109,4 @@ public sealed class EventSession(EventStore store, EventMetadata metadata)
 
         _appends.Add(new PendingAppend(streamId, streamType, expectedVersion, pending));
     }
-
-    private static NpgsqlBatchCommand InboxCommand(string schema, Guid messageId, string consumer) =>
-        new($"insert into {schema}.inbox (message_id, consumer) values ($1, $2) returning message_id")
-        {
-            Parameters = { new() { Value = messageId }, new() { Value = consumer } },
-        };
-
-    private static NpgsqlBatchCommand AppendCommand(
-        string schema, PendingAppend append, string headers, EventMetadata metadata, DateTimeOffset timestamp) =>
-        new($"select o_seq_ids, o_tx_id from {schema}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-        {
-            Parameters =
-            {
-                new() { Value = append.StreamId },
-                new() { Value = (object?)append.StreamType ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
-                new() { Value = append.ExpectedVersion },
-                new() { Value = append.Events.Select(e => e.Id).ToArray() },
-                new() { Value = append.Events.Select(e => e.Type).ToArray() },
-                new() { Value = append.Events.Select(e => e.Json).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
-                new() { Value = headers, NpgsqlDbType = NpgsqlDbType.Jsonb },
-                new() { Value = (object?)metadata.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
-                new() { Value = (object?)metadata.CausationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
-                new() { Value = timestamp },
-            },
-        };
 }

@@ -1,4 +1,5 @@
 using Grants.EventSourcing;
+using Grants.Hosting.Audit;
 using Grants.Hosting.Http;
 using Grants.Hosting.Messaging;
 using Grants.Hosting.Scheduling;
@@ -35,6 +36,7 @@ public static class ServiceDefaults
         builder.Services.AddSingleton<SchemaReadiness>();
         builder.Services.AddHostedService<SchemaMigration>();
         builder.Services.AddGrantsMessaging(settings, service.Messaging);
+        builder.Services.AddGrantsAudit(service.Audit);
         builder.Services.AddGrantsScheduler(new SchedulerSettings($"grants-{serviceName}", settings.Schema));
 
         builder.Services.AddHealthChecks()
@@ -66,6 +68,7 @@ public static class ServiceDefaults
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthReportWriter.Write,
         }).AllowAnonymous();
+        app.MapGrantsAudit();
         return app;
     }
 }

@@ -40,6 +40,12 @@ public sealed class TallyConsumer(EventStore store) : IdempotentConsumer<TickRel
         }
 
         var tally = await session.FetchForWriting<Tally>(message.Counter, ct);
+        if (tally.State.Versions.Contains(message.Version))
+        {
+            // Like a decider refusing a repeated command: a redelivery must still be acknowledged.
+            throw new InvalidOperationException($"tick {message.Version} of {message.Counter} was counted already");
+        }
+
         if (tally.Version == 0)
         {
             session.StartStream(message.Counter, "tally", new TickCounted(message.Version));

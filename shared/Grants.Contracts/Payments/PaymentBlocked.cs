@@ -12,4 +12,7 @@ public sealed record PaymentBlocked : IntegrationEvent
     public required string ReasonCode { get; init; }
 
     public required string Reason { get; init; }
+
+    /// <summary>The sanctions list versions the screening used, when a screening blocked it.</summary>
+    public IReadOnlyList<string> ListVersions { get; init; } = [];
 }

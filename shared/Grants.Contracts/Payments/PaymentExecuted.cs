@@ -14,4 +14,7 @@ public sealed record PaymentExecuted : IntegrationEvent
 
     /// <summary>The pain.001 end-to-end id the bank reports back.</summary>
     public required string EndToEndId { get; init; }
+
+    /// <summary>The bank's reference for the executed batch the payment was in.</summary>
+    public string? BankReference { get; init; }
 }

@@ -7,9 +7,10 @@ namespace Grants.Hosting.Messaging;
 
 /// <summary>
 /// What a service publishes and consumes. Every contract goes to a direct exchange with a routing
-/// key that is its correlation's partition; each consumer has one queue per partition, consumed one
-/// message at a time by a single active consumer across instances. So one application's messages
-/// are handled in the order they were published, while different applications proceed in parallel.
+/// key that is its correlation's partition; each consumer has one queue per partition, consumed by a
+/// single active consumer across instances, which handles its messages in the relay's order. So one
+/// application's messages are handled in the order they were published, while different
+/// applications proceed in parallel.
 /// </summary>
 public sealed class GrantsMessaging(IEndpointNameFormatter endpointNames)
 {
@@ -64,6 +65,7 @@ public sealed class GrantsMessaging(IEndpointNameFormatter endpointNames)
                     endpoint.ConfigureConsumeTopology = false;
                     endpoint.SetQuorumQueue();
                     endpoint.SingleActiveConsumer = true;
+                    endpoint.PrefetchCount = MessagingSettings.PartitionMessagesInFlight;
                     endpoint.Bind<TMessage>(binding =>
                     {
                         binding.ExchangeType = ExchangeType.Direct;

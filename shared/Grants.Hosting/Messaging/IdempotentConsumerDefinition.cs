@@ -4,11 +4,11 @@ using MassTransit;
 namespace Grants.Hosting.Messaging;
 
 /// <summary>
-/// Policy for every partition queue of a consumer: one message at a time, in queue order, retried
-/// with exponential backoff, then moved to the queue's _error queue so the messages behind it flow
-/// again. Measured: MassTransit's in-process partitioner with 32 messages in flight let two messages
-/// of one stream overtake each other before reaching their partition; the parallelism comes from
-/// the partition queues instead (<see cref="GrantsMessaging"/>).
+/// Policy for every partition queue of a consumer: many messages in flight, put back in the relay's
+/// order by the partition's sequencer (the dispatch order of MassTransit is not the queue order once
+/// more than one message is in flight: measured with its partitioner, two messages of one stream
+/// overtook each other), retried with exponential backoff, then moved to the queue's _error queue so
+/// the messages behind it flow again.
 /// </summary>
 public sealed class IdempotentConsumerDefinition<TConsumer, TMessage> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer<TMessage>
@@ -19,7 +19,7 @@ public sealed class IdempotentConsumerDefinition<TConsumer, TMessage> : Consumer
         IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.ConcurrentMessageLimit = 1;
+        endpointConfigurator.ConcurrentMessageLimit = MessagingSettings.PartitionMessagesInFlight;
         consumerConfigurator.UseMessageRetry(r => r.Exponential(
             MessagingSettings.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
     }

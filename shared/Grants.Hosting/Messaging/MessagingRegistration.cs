@@ -32,7 +32,7 @@ public static class MessagingRegistration
                     host.PublisherConfirmation = true;
                     host.Heartbeat(TimeSpan.FromSeconds(10));
                 });
-                bus.PrefetchCount = MessagingSettings.PrefetchCount;
+                bus.PrefetchCount = MessagingSettings.PartitionMessagesInFlight;
                 // Contracts share a base record for their envelope; it is not a message of its own.
                 bus.Publish<Grants.Contracts.IntegrationEvent>(p => p.Exclude = true);
                 foreach (var contract in messaging.Contracts)
@@ -49,6 +49,8 @@ public static class MessagingRegistration
             });
         });
 
+        services.AddSingleton(MessagingTables.Migrations);
+        services.AddSingleton<PartitionSequencers>();
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => new SubscriptionWorker(
             new Subscription(sp.GetRequiredService<EventStore>(), sp.GetRequiredService<OutboxRelay>(), batchSize: 500),

@@ -5,9 +5,10 @@ namespace Grants.Hosting.Messaging;
 
 /// <summary>
 /// The outbox is the event log: this projection publishes the mapped contracts of each batch and
-/// run by a <see cref="Subscription"/>, so its checkpoint only moves in the same transaction after
-/// every publish of the batch was confirmed by the broker, and only one instance relays at a time.
-/// A crash between confirm and checkpoint re-publishes with the same message ids; consumers dedupe.
+/// is run by a <see cref="Subscription"/>, so its checkpoint (and the numbering of
+/// <see cref="RelaySequences"/>) only moves in the same transaction after every publish of the
+/// batch was confirmed by the broker, and only one instance relays at a time. A crash between
+/// confirm and checkpoint re-publishes with the same message ids and numbers; consumers dedupe.
 /// </summary>
 internal sealed class OutboxRelay(IntegrationMap map, IBus bus) : IProjection
 {
@@ -15,23 +16,39 @@ internal sealed class OutboxRelay(IntegrationMap map, IBus bus) : IProjection
 
     public string Name => ProjectionName;
 
-    public Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
+    public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
     {
-        // Streams are independent, so they are published concurrently; a stream's own messages go
-        // one after the other, so its consumers see them in version order.
-        var streams = events
-            .Select(e => (e.StreamId, Contract: map.Map(e)))
-            .Where(m => m.Contract is not null)
-            .GroupBy(m => m.StreamId, m => m.Contract!);
-        return Task.WhenAll(streams.Select(async stream =>
+        var contracts = events.Select(map.Map).OfType<Grants.Contracts.IntegrationEvent>().ToList();
+        if (contracts.Count == 0)
         {
-            foreach (var contract in stream)
+            return;
+        }
+
+        var sequences = await RelaySequences.Read(context, ct);
+        var numbered = contracts.Select(c => (Contract: c, Sequence: sequences.Next(c))).ToList();
+        // Published concurrently, their confirms awaited together: the consumers restore the order
+        // from the numbers. The window bounds how far a message can fall behind later ones, which
+        // must stay below what a consumer holds in flight (MessagingSettings).
+        using var window = new SemaphoreSlim(MessagingSettings.RelayPublishesInFlight);
+        await Task.WhenAll(numbered.Select(async m =>
+        {
+            await window.WaitAsync(ct);
+            try
             {
-                await bus.Publish(contract, contract.GetType(), send => send.MessageId = contract.MessageId, ct);
+                await bus.Publish(m.Contract, m.Contract.GetType(), send =>
+                {
+                    send.MessageId = m.Contract.MessageId;
+                    send.Headers.Set(RelaySequences.Header, m.Sequence);
+                }, ct);
+            }
+            finally
+            {
+                window.Release();
             }
         }));
+        await sequences.Write(context, ct);
     }
 
-    /// <summary>Rebuilding the relay re-publishes the whole log; consumers' inboxes make that harmless.</summary>
+    /// <summary>Rebuilding the relay re-publishes the whole log under new numbers; consumers' inboxes make that harmless.</summary>
     public Task Reset(ProjectionContext context, CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using Grants.EventSourcing;
 using Grants.Hosting.Http;
 using Grants.Hosting.Security;
 using Npgsql;
@@ -39,7 +40,7 @@ public static class ListEndpoints
     }
 
     private static async Task<Paged<ListVersionView>> Versions(
-        string? source, PageRequest page, NpgsqlDataSource dataSource, Grants.EventSourcing.EventStoreOptions options, CancellationToken ct)
+        string? source, PageRequest page, NpgsqlDataSource dataSource, EventStoreOptions options, CancellationToken ct)
     {
         const string Where = "where $1::text is null or source = $1";
         var filter = (object?)source?.ToUpperInvariant() ?? DBNull.Value;

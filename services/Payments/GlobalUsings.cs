@@ -1,0 +1,4 @@
+global using Grants.Contracts;
+global using Grants.EventSourcing;
+global using Grants.Hosting;
+global using Grants.Hosting.Http;

@@ -1,0 +1,82 @@
+using Grants.Payments.Calls;
+using Grants.Payments.Grants;
+using Npgsql;
+
+namespace Grants.Payments.Ledger;
+
+/// <summary>Keeps the ledger tables in step with the calls' and grants' events.</summary>
+internal sealed class LedgerProjection : IProjection
+{
+    public string Name => "ledger";
+
+    public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
+    {
+        foreach (var stored in events)
+        {
+            foreach (var (sql, values) in Statements(stored, context.Schema))
+            {
+                await using var command = context.Command(sql);
+                foreach (var value in values)
+                {
+                    command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
+
+    public async Task Reset(ProjectionContext context, CancellationToken ct)
+    {
+        await using var command = context.Command($"truncate {context.Schema}.ledger_calls, {context.Schema}.ledger_grants, {context.Schema}.ledger_tranches");
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static (string Sql, object?[] Values)[] Statements(StoredEvent stored, string s)
+    {
+        var id = stored.StreamId;
+        return stored.Data switch
+        {
+            CallRulesRecorded e => One($"""
+                insert into {s}.ledger_calls (call_id, reference, envelope, currency) values ($1, $2, $3, $4)
+                on conflict (call_id) do update set reference = excluded.reference, envelope = excluded.envelope, currency = excluded.currency
+                """, [e.CallId, e.Reference, e.Envelope.Amount, e.Envelope.Currency]),
+            GrantOpened e =>
+            [
+                ($"""
+                    insert into {s}.ledger_grants (grant_id, application_id, call_id, organisation_id, title, amount, currency, status, opened_at)
+                    values ($1, $2, $3, $4, $5, $6, $7, 'open', $8) on conflict (grant_id) do nothing
+                    """, [id, e.ApplicationId, e.CallId, e.OrganisationId, e.Title, e.Amount.Amount, e.Amount.Currency, stored.Timestamp]),
+                ($"""
+                    insert into {s}.ledger_tranches (grant_id, number, currency, status)
+                    select $1, n, $2, 'planned' from unnest($3::int[]) n on conflict do nothing
+                    """, [id, e.Amount.Currency, e.Plan.Select(p => p.Number).ToArray()]),
+            ],
+            AgreementSigned => One($"update {s}.ledger_grants set status = 'active' where grant_id = $1 and status = 'open'", [id]),
+            TrancheDue e => One($"update {s}.ledger_tranches set status = 'due', amount = $3, pay_by = $4 where grant_id = $1 and number = $2",
+                [id, e.Number, e.Amount.Amount, e.PayBy]),
+            TrancheWithheld e => Tranche(s, id, e.Number, "withheld"),
+            TranchePrepared e => Tranche(s, id, e.Number, "prepared"),
+            TrancheApproved e => Tranche(s, id, e.Number, "approved"),
+            TrancheBlocked e => Tranche(s, id, e.Number, "blocked"),
+            TrancheUnblocked e => Tranche(s, id, e.Number, "due"),
+            TrancheBatched e => One($"update {s}.ledger_tranches set status = 'batched', batch_id = $3 where grant_id = $1 and number = $2", [id, e.Number, e.BatchId]),
+            TrancheUnbatched e => One($"update {s}.ledger_tranches set status = 'approved', batch_id = null where grant_id = $1 and number = $2", [id, e.Number]),
+            TranchePaid e =>
+            [
+                ($"update {s}.ledger_tranches set status = 'paid' where grant_id = $1 and number = $2", [id, e.Number]),
+                ($"update {s}.ledger_grants set paid = paid + $2 where grant_id = $1", [id, e.Amount.Amount]),
+            ],
+            TranchePaymentLate e => One($"update {s}.ledger_tranches set late = true where grant_id = $1 and number = $2", [id, e.Number]),
+            ReportApproved { Kind: Contracts.Reports.ReportKind.Final } => One($"update {s}.ledger_grants set status = 'closing' where grant_id = $1", [id]),
+            RecoveryOrdered e => One($"update {s}.ledger_grants set recovered = $2 where grant_id = $1", [id, e.Amount.Amount]),
+            GrantClosed => One($"update {s}.ledger_grants set status = 'closed' where grant_id = $1", [id]),
+            _ => [],
+        };
+    }
+
+    private static (string, object?[])[] One(string sql, object?[] values) => [(sql, values)];
+
+    private static (string, object?[])[] Tranche(string s, Guid id, int number, string status) =>
+        One($"update {s}.ledger_tranches set status = '{status}' where grant_id = $1 and number = $2", [id, number]);
+}

@@ -1,0 +1,2 @@
+global using Grants.EventSourcing;
+global using Grants.Testing;

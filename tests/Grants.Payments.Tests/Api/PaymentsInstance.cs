@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using Grants.Hosting;
+using Grants.Hosting.Scheduling;
+using Grants.Payments.Sanctions;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
+
+namespace Grants.Payments.Tests.Api;
+
+/// <summary>One instance of the real Payments service (its Program), on the world's schema and virtual host.</summary>
+public sealed class PaymentsInstance(PaymentsWorld world, string name) : WebApplicationFactory<Program>
+{
+    public const string DebtorIban = "BE68539007547034";
+
+    // MassTransit 8 keeps the first bus's logger factory in a static: instances that come and go in
+    // one process share one, so a later instance never logs into a stopped one's (as KitHost does).
+    private static readonly ILoggerFactory Logging = LoggerFactory.Create(_ => { });
+
+    public string Name => name;
+
+    public HttpClient As(string role, string user, Guid? organisation = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role, user, organisation));
+        return client;
+    }
+
+    /// <summary>Publishes as the other services would, through RabbitMQ.</summary>
+    public Task Publish<T>(T message)
+        where T : class => Services.GetRequiredService<IBus>().Publish(message);
+
+    public async Task WaitUntilReady()
+    {
+        var schema = Services.GetRequiredService<SchemaReadiness>();
+        var scheduler = Services.GetRequiredService<SchedulerReadiness>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!schema.IsReady || !scheduler.IsReady)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"payments instance {name} was not ready within 30 s");
+            await Task.Delay(50);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Postgres", world.Schema.ConnectionString);
+        builder.UseSetting("ConnectionStrings:RabbitMq", world.RabbitMq.ToString());
+        builder.UseSetting("Grants:Schema", world.Schema.Name);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Payments:Debtor:Name", "SPF Affaires étrangères – Peace Building");
+        builder.UseSetting("Payments:Debtor:Iban", DebtorIban);
+        builder.UseSetting("Payments:Debtor:Bic", "GKCCBEBB");
+        foreach (var (key, value) in TestTokens.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Logging);
+            services.AddSingleton<TimeProvider>(world.Clock);
+            services.AddSingleton<IPaymentScreening>(world.Screening);
+            // Queues are bound before the instance counts as started, so nothing published to it is lost.
+            services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        });
+    }
+}
