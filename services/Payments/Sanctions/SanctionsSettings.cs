@@ -21,7 +21,8 @@ public sealed record SanctionsSettings
 
     public long MaxListBytes { get; init; } = 64L * 1024 * 1024;
 
-    public static SanctionsSettings From(IConfiguration configuration)
+    /// <summary>Relative paths are read from <paramref name="contentRoot"/>, the service's folder, whatever the working directory.</summary>
+    public static SanctionsSettings From(IConfiguration configuration, string contentRoot)
     {
         var section = configuration.GetSection("Sanctions");
         var settings = new SanctionsSettings();
@@ -52,7 +53,7 @@ public sealed record SanctionsSettings
             var prefix = source[0] + source[1..].ToLowerInvariant();
             if (section[$"{prefix}Path"] is { Length: > 0 } path)
             {
-                paths[source] = path;
+                paths[source] = Path.GetFullPath(path, contentRoot);
             }
 
             if (section[$"{prefix}Url"] is { Length: > 0 } url)

@@ -34,7 +34,8 @@ public static class SanctionsSetup
     public static WebApplicationBuilder AddSanctions(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(SanctionsSettings.From(builder.Configuration));
+        // Read from the built configuration, so every source (test hosts' included) has its say.
+        services.AddSingleton(sp => SanctionsSettings.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(SanctionsTables.Migrations);
         services.AddSingleton<ListFiles>();
         services.AddSingleton<CurrentLists>();

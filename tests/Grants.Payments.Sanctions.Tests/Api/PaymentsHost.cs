@@ -3,6 +3,7 @@ using Grants.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grants.Payments.Sanctions.Tests.Api;
@@ -55,10 +56,20 @@ public class PaymentsHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:RabbitMq", _virtualHost!.Amqp.ToString());
         builder.UseSetting("Grants:Schema", Schema.Name);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in TestTokens.Settings.Concat(Settings))
+        foreach (var (key, value) in TestTokens.Settings)
         {
             builder.UseSetting(key, value);
         }
+
+        // Added last, so they win over appsettings.Development.json, which imports the sample lists at start:
+        // these tests import what they need.
+        var sanctions = new Dictionary<string, string?> { ["Sanctions:UnPath"] = "", ["Sanctions:EuPath"] = "" };
+        foreach (var (key, value) in Settings)
+        {
+            sanctions[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(sanctions));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
