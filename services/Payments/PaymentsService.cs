@@ -11,6 +11,7 @@ using Grants.Payments.Calls;
 using Grants.Payments.Grants;
 using Grants.Payments.Ledger;
 using Grants.Payments.Organisations;
+using Grants.Payments.Sanctions;
 
 namespace Grants.Payments;
 
@@ -33,6 +34,7 @@ public static class PaymentsService
                 .Consume<ReportAssessedConsumer, ReportAssessed>()
                 .Consume<ReportOverdueConsumer, ReportOverdue>();
             service.Messaging.PublishContracts();
+            service.AddSanctions();
         });
 
         var services = builder.Services;

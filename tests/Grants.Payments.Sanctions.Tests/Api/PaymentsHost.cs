@@ -1,0 +1,88 @@
+using System.Net.Http.Headers;
+using Grants.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grants.Payments.Sanctions.Tests.Api;
+
+/// <summary>The real Payments service in this process, on its own PostgreSQL schema and RabbitMQ virtual host.</summary>
+public class PaymentsHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestSchema? _schema;
+    private TestVirtualHost? _virtualHost;
+
+    public TestSchema Schema => _schema ?? throw new InvalidOperationException("The host is not initialized.");
+
+    /// <summary>Extra configuration of a test class's host (configured list paths or URLs).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        _schema = await TestPostgres.NewSchema();
+        _virtualHost = await TestRabbitMq.NewVirtualHost();
+        var readiness = Services.GetRequiredService<SchemaReadiness>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!readiness.IsReady)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the service schema was not migrated within 30 s");
+            await Task.Delay(50);
+        }
+    }
+
+    public HttpClient As(string role, string user = TestTokens.User, Guid? organisation = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role, user, organisation));
+        return client;
+    }
+
+    public async Task<T> Scalar<T>(string sql, params object[] parameters)
+    {
+        await using var command = Schema.DataSource.CreateCommand(sql.Replace("{s}", Schema.Name, StringComparison.Ordinal));
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(new() { Value = p });
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Postgres", Schema.ConnectionString);
+        builder.UseSetting("ConnectionStrings:RabbitMq", _virtualHost!.Amqp.ToString());
+        builder.UseSetting("Grants:Schema", Schema.Name);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in TestTokens.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // Added last, so they win over appsettings.Development.json, which imports the sample lists at start:
+        // these tests import what they need.
+        var sanctions = new Dictionary<string, string?> { ["Sanctions:UnPath"] = "", ["Sanctions:EuPath"] = "" };
+        foreach (var (key, value) in Settings)
+        {
+            sanctions[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(sanctions));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_schema is not null)
+        {
+            await _schema.DisposeAsync();
+        }
+
+        if (_virtualHost is not null)
+        {
+            await _virtualHost.DisposeAsync();
+        }
+    }
+}
