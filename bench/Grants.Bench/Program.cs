@@ -4,13 +4,16 @@ using Grants.EventSourcing;
 using Grants.Testing;
 using Npgsql;
 
-// Usage: Grants.Bench [--seconds N] [--replay-events N] [--messages N] [--applications N] [--only store|messaging|review]
+// Usage: Grants.Bench [--seconds N] [--replay-events N] [--messages N] [--applications N] [--clients N] [--per-client N]
+//                     [--only store|messaging|review|rush]
 // Starts its own durable PostgreSQL (fsync and synchronous commit on) unless GRANTS_BENCH_POSTGRES names one,
 // and, for the messaging figures, its own RabbitMQ node.
 var seconds = Option("--seconds", 5);
 var replayEvents = Option("--replay-events", 1_000_000);
 var messages = Option("--messages", 20_000);
 var applications = Option("--applications", 5_000);
+var clients = Option("--clients", 50);
+var perClient = Option("--per-client", 10);
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
 
 await using var server = Environment.GetEnvironmentVariable("GRANTS_BENCH_POSTGRES") is { Length: > 0 }
@@ -38,10 +41,20 @@ if (only is null or "store")
     results.AddRange(replay);
 }
 
-if (only is null or "messaging")
+var latency = "";
+if (only is null or "messaging" or "rush")
 {
     await using var broker = await RabbitMqServer.Start();
-    results.AddRange(await new MessagingBenchmarks(connectionString, dataSource, seedSource, broker.Endpoint.Amqp, messages, TimeSpan.FromSeconds(seconds)).Run());
+    if (only is null or "messaging")
+    {
+        results.AddRange(await new MessagingBenchmarks(connectionString, dataSource, seedSource, broker.Endpoint.Amqp, messages, TimeSpan.FromSeconds(seconds)).Run());
+    }
+
+    if (only is null or "rush")
+    {
+        (var rush, latency) = await new DeadlineRushBenchmarks(connectionString, store, broker.Endpoint.Amqp, clients, perClient, TimeSpan.FromSeconds(seconds)).Run();
+        results.AddRange(rush);
+    }
 }
 
 var review = only is null or "review" ? await new ReviewBenchmarks(dataSource, schema + "_review", applications).Run() : "";
@@ -50,6 +63,7 @@ if (results.Count > 0)
 {
     ResultTable.Print(results);
     Console.WriteLine(memory);
+    Console.WriteLine(latency);
 }
 
 Console.WriteLine(review);
