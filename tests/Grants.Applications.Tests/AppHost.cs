@@ -45,27 +45,11 @@ public sealed class AppHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient As(string role, string user = "someone") => Client(TestTokens.For(role, user));
 
-    public async Task<T> Scalar<T>(string sql, params object[] parameters)
-    {
-        await using var command = Schema.DataSource.CreateCommand(sql.Replace("{s}", Schema.Name, StringComparison.Ordinal));
-        foreach (var p in parameters)
-        {
-            command.Parameters.Add(new() { Value = p });
-        }
-
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<T> Scalar<T>(string sql, params object[] parameters) => Schema.Scalar<T>(sql, parameters);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Postgres", Schema.ConnectionString);
-        builder.UseSetting("ConnectionStrings:RabbitMq", RabbitMq.ToString());
-        builder.UseSetting("Grants:Schema", Schema.Name);
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in TestTokens.Settings)
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.UseTestServers(Schema, RabbitMq);
 
         builder.ConfigureTestServices(services =>
         {

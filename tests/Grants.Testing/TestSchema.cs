@@ -22,6 +22,18 @@ public sealed class TestSchema : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
+    /// <summary>The first column of the first row of a query in which {s} stands for this schema's name.</summary>
+    public async Task<T> Scalar<T>(string sql, params object[] parameters)
+    {
+        await using var command = DataSource.CreateCommand(sql.Replace("{s}", Name, StringComparison.Ordinal));
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = p });
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task Create(CancellationToken cancellationToken = default)
     {
         await using var command = DataSource.CreateCommand($"create schema if not exists {Name}");

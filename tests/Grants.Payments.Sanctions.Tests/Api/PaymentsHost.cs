@@ -39,27 +39,11 @@ public class PaymentsHost : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public async Task<T> Scalar<T>(string sql, params object[] parameters)
-    {
-        await using var command = Schema.DataSource.CreateCommand(sql.Replace("{s}", Schema.Name, StringComparison.Ordinal));
-        foreach (var p in parameters)
-        {
-            command.Parameters.Add(new() { Value = p });
-        }
-
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<T> Scalar<T>(string sql, params object[] parameters) => Schema.Scalar<T>(sql, parameters);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Postgres", Schema.ConnectionString);
-        builder.UseSetting("ConnectionStrings:RabbitMq", _virtualHost!.Amqp.ToString());
-        builder.UseSetting("Grants:Schema", Schema.Name);
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in TestTokens.Settings)
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.UseTestServers(Schema, _virtualHost!.Amqp);
 
         // Added last, so they win over appsettings.Development.json, which imports the sample lists at start:
         // these tests import what they need.

@@ -34,16 +34,7 @@ public sealed class PaymentsWorld : IAsyncLifetime
         return instance;
     }
 
-    public async Task<long> Count(string sql, params object[] parameters)
-    {
-        await using var command = Schema.DataSource.CreateCommand(sql.Replace("{s}", Schema.Name, StringComparison.Ordinal));
-        foreach (var p in parameters)
-        {
-            command.Parameters.Add(new() { Value = p });
-        }
-
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<long> Count(string sql, params object[] parameters) => Schema.Scalar<long>(sql, parameters);
 
     public async Task DisposeAsync()
     {

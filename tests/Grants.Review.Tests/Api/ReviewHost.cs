@@ -91,27 +91,11 @@ public sealed class ReviewHost : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    public async Task<long> Count(string sql, params object[] parameters)
-    {
-        await using var command = Schema.DataSource.CreateCommand(sql.Replace("{s}", Schema.Name, StringComparison.Ordinal));
-        foreach (var p in parameters)
-        {
-            command.Parameters.Add(new() { Value = p });
-        }
-
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<long> Count(string sql, params object[] parameters) => Schema.Scalar<long>(sql, parameters);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Postgres", Schema.ConnectionString);
-        builder.UseSetting("ConnectionStrings:RabbitMq", _virtualHost!.Amqp.ToString());
-        builder.UseSetting("Grants:Schema", Schema.Name);
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in TestTokens.Settings)
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.UseTestServers(Schema, _virtualHost!.Amqp);
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
