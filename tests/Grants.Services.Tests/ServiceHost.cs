@@ -46,14 +46,7 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Postgres", _schema.ConnectionString);
-        builder.UseSetting("ConnectionStrings:RabbitMq", _rabbitMq.ToString());
-        builder.UseSetting("Grants:Schema", _schema.Name);
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in TestTokens.Settings)
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.UseTestServers(_schema, _rabbitMq);
         _configure?.Invoke(builder);
     }
 
