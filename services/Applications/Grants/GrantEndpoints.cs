@@ -63,7 +63,10 @@ public static class GrantEndpoints
             reports.Add(new ReportStatusView(scheduled.ReportId, scheduled.Number, scheduled.Kind.ToString(), scheduled.DueDate, report.Status, report.RemindersSent));
         }
 
-        var paid = a.Grant.Payments.Count == 0 ? null : new Money(a.Grant.Payments.Sum(p => p.Amount.Amount), a.Grant.Payments[0].Amount.Currency);
+        // Payments and the closure arrive on separate queues, so the closure may be here first; its
+        // total is Payments' final word.
+        var paid = a.Grant.Closure?.TotalPaid
+            ?? (a.Grant.Payments.Count == 0 ? null : new Money(a.Grant.Payments.Sum(p => p.Amount.Amount), a.Grant.Payments[0].Amount.Currency));
         return new ApplicationStatusView(
             a.Id, a.CallId, a.OrganisationId, a.Content!.Title, a.Status, a.SubmittedAt, a.Eligible, a.Grant.Review, a.Grant.Funding, a.Grant.Terms,
             a.Grant.SignedAt, a.Grant.Payments, paid, a.Grant.Closure, reports);

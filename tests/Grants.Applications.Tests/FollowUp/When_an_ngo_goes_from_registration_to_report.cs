@@ -100,7 +100,10 @@ public sealed class When_an_ngo_goes_from_registration_to_report(AppHost host) :
             Recovered = Money.Eur(0m), ClosedAt = host.Clock.GetUtcNow(),
         });
 
-        var closed = await StatusWhen(applicant, id, s => s.GetProperty("status").GetString() == "Closed");
+        // The three messages travel on separate queues, in any order: wait until all three took effect.
+        var closed = await StatusWhen(applicant, id, s => s.GetProperty("status").GetString() == "Closed"
+            && s.GetProperty("payments").GetArrayLength() == 1
+            && s.GetProperty("reports").EnumerateArray().Last().GetProperty("status").GetString() == "Approved");
         Assert.Equal(144_000m, closed.GetProperty("totalPaid").GetProperty("amount").GetDecimal());
         Assert.Equal(["Submitted", "Approved"], closed.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("status").GetString()));
         using var stranger = host.Applicant(await host.RegisterOrganisation());
