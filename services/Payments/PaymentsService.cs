@@ -44,11 +44,7 @@ public static class PaymentsService
         services.AddAuthorizationBuilder().AddPolicy(LedgerEndpoints.Staff, policy =>
             policy.RequireRole(GrantsRoles.Officer, GrantsRoles.Approver, GrantsRoles.Finance, GrantsRoles.Auditor));
         services.AddScheduledCommand<TrancheDeadlinePassed, LateTranches>(LateTranches.CommandName);
-        // Not AddHostedService: it adds one SubscriptionWorker per service, and the outbox relay is one already.
-        services.AddSingleton<IHostedService>(sp => new SubscriptionWorker(
-            new Subscription(sp.GetRequiredService<EventStore>(), new ScheduleFromEvents("tranche-deadlines", sp.GetRequiredService<ICommandScheduler>(), LateTranches.Changes)),
-            sp.GetRequiredService<SchemaReadiness>(),
-            sp.GetRequiredService<ILogger<SubscriptionWorker>>()));
+        services.AddSubscription(sp => new ScheduleFromEvents("tranche-deadlines", sp.GetRequiredService<ICommandScheduler>(), LateTranches.Changes));
         return builder;
     }
 

@@ -12,9 +12,5 @@ public static class EventSchedules
     /// </summary>
     public static IServiceCollection AddEventSchedule(
         this IServiceCollection services, string name, Func<StoredEvent, IEnumerable<ScheduleChange>> changes) =>
-        // Not AddHostedService: that keeps one registration per implementation type, and the kit's relay is a SubscriptionWorker too.
-        services.AddSingleton<IHostedService>(sp => new SubscriptionWorker(
-            new Subscription(sp.GetRequiredService<EventStore>(), new ScheduleFromEvents(name, sp.GetRequiredService<ICommandScheduler>(), changes)),
-            sp.GetRequiredService<SchemaReadiness>(),
-            sp.GetRequiredService<ILogger<SubscriptionWorker>>()));
+        services.AddSubscription(sp => new ScheduleFromEvents(name, sp.GetRequiredService<ICommandScheduler>(), changes));
 }

@@ -43,10 +43,7 @@ public static class SanctionsSetup
         services.AddSingleton<OrganisationScreening>();
         services.AddSingleton<IPaymentScreening>(sp => sp.GetRequiredService<OrganisationScreening>());
         services.AddSingleton<RescreenOnImport>();
-        services.AddHostedService(sp => new RescreenWorker(new SubscriptionWorker(
-            new Subscription(sp.GetRequiredService<EventStore>(), sp.GetRequiredService<RescreenOnImport>(), batchSize: 100),
-            sp.GetRequiredService<SchemaReadiness>(),
-            sp.GetRequiredService<ILogger<SubscriptionWorker>>())));
+        services.AddSubscription(sp => sp.GetRequiredService<RescreenOnImport>(), batchSize: 100);
         services.AddHttpClient(ListRefresh.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
         services.AddScoped<ListRefresh>();
         services.AddScheduledCommand<RefreshLists, ListRefresh>(ListRefresh.CommandName);

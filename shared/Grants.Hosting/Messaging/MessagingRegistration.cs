@@ -52,10 +52,7 @@ public static class MessagingRegistration
         services.AddSingleton(MessagingTables.Migrations);
         services.AddSingleton<PartitionSequencers>();
         services.AddSingleton<OutboxRelay>();
-        services.AddHostedService(sp => new SubscriptionWorker(
-            new Subscription(sp.GetRequiredService<EventStore>(), sp.GetRequiredService<OutboxRelay>(), batchSize: 500),
-            sp.GetRequiredService<SchemaReadiness>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SubscriptionWorker>>()));
+        services.AddSubscription(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>("error-queues", HealthStatus.Degraded, ["ready"]);
         return services;
     }

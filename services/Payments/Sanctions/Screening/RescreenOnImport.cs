@@ -39,17 +39,3 @@ public sealed class RescreenOnImport(OrganisationScreening screening) : IProject
 
     public Task Reset(ProjectionContext context, CancellationToken ct) => Task.CompletedTask;
 }
-
-/// <summary>
-/// Runs the rescreen subscription for the life of the service. A type of its own because
-/// AddHostedService registers at most one service per implementation type: a second bare
-/// SubscriptionWorker (the outbox relay is one) would be silently dropped.
-/// </summary>
-public sealed class RescreenWorker(SubscriptionWorker worker) : IHostedService, IDisposable
-{
-    public Task StartAsync(CancellationToken cancellationToken) => worker.StartAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => worker.StopAsync(cancellationToken);
-
-    public void Dispose() => worker.Dispose();
-}
