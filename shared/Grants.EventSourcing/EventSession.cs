@@ -31,15 +31,11 @@ public sealed class EventSession
     /// Loads the current state and version, to decide on and append with that expected version. In a
     /// group, what the sessions opened before this one appended to the stream counts as already there.
     /// </summary>
-    public async Task<StreamState<TState>> FetchForWriting<TState>(Guid streamId, CancellationToken ct)
-        where TState : IEventSourced<TState>
-    {
-        var stored = await _store.FetchState<TState>(streamId, toVersion: null, asOf: null, mustExist: false, ct);
-        var earlier = _group?.AppendedBefore(this, streamId) ?? [];
-        return earlier.Count == 0
-            ? stored
-            : new StreamState<TState>(streamId, earlier.Aggregate(stored.State, (state, e) => TState.Evolve(state, e.Data)), stored.Version + earlier.Count);
-    }
+    public Task<StreamState<TState>> FetchForWriting<TState>(Guid streamId, CancellationToken ct)
+        where TState : IEventSourced<TState> =>
+        _group is null
+            ? _store.FetchState<TState>(streamId, toVersion: null, asOf: null, mustExist: false, ct)
+            : _group.Fetch<TState>(this, streamId, ct);
 
     public void StartStream(Guid streamId, string streamType, params IEnumerable<object> events)
     {
@@ -71,7 +67,7 @@ public sealed class EventSession
     /// <summary>Writes this session alone; a session of a <see cref="SessionGroup"/> is written by its group.</summary>
     public Task<IReadOnlyList<StoredEvent>> SaveChanges(CancellationToken ct) =>
         _group is null
-            ? SessionWriter.Save(_store, [this], [], ct)
+            ? SessionWriter.Save(_store, [this], [], [], ct)
             : throw new InvalidOperationException("This session belongs to a group; save the group.");
 
     internal IReadOnlyList<PendingAppend> Appends => _appends;

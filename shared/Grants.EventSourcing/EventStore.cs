@@ -21,7 +21,8 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
 
     public EventSession OpenSession(EventMetadata metadata) => new(this, metadata);
 
-    public SessionGroup OpenGroup() => new(this);
+    /// <summary>Sessions saved in one transaction; with a cache, states are taken from it and kept in it (see <see cref="StateCache"/>).</summary>
+    public SessionGroup OpenGroup(StateCache? cache = null) => new(this, cache);
 
     /// <summary>The stream's events in version order, up to a version and/or an instant.</summary>
     public IAsyncEnumerable<StoredEvent> ReadStream(

@@ -152,5 +152,21 @@ internal static class SchemaMigrations
             end
             $f$;
             """),
+        new(3, "version check for decisions taken on a cached state", $$"""
+            -- A consumer that decided on a cached state without appending to the stream commits only
+            -- if the stream is still where it was; the message text has the shape StoreErrors parses.
+            create function {{s}}.expect_version(p_stream_id uuid, p_version bigint)
+            returns void language plpgsql as $f$
+            declare
+                v_version bigint;
+            begin
+                select coalesce((select s.version from {{s}}.streams s where s.id = p_stream_id), 0) into v_version;
+                if v_version <> p_version then
+                    raise exception 'stream % is at version %, not %', p_stream_id, v_version, p_version
+                        using errcode = 'GS409';
+                end if;
+            end
+            $f$;
+            """),
     ];
 }

@@ -6,8 +6,13 @@ namespace Grants.EventSourcing;
 /// <summary>Writes sessions' inbox rows and appends, in session order, as one transaction.</summary>
 internal static class SessionWriter
 {
+    /// <summary>
+    /// The <paramref name="checks"/> run first, so one that fails stops the batch before anything
+    /// else; the <paramref name="also"/> statements run last.
+    /// </summary>
     public static async Task<IReadOnlyList<StoredEvent>> Save(
-        EventStore store, IReadOnlyList<EventSession> sessions, IReadOnlyList<NpgsqlBatchCommand> also, CancellationToken ct)
+        EventStore store, IReadOnlyList<EventSession> sessions, IReadOnlyList<NpgsqlBatchCommand> checks,
+        IReadOnlyList<NpgsqlBatchCommand> also, CancellationToken ct)
     {
         if (sessions.All(s => s.Appends.Count == 0 && s.Inbox is null) && also.Count == 0)
         {
@@ -24,6 +29,11 @@ internal static class SessionWriter
             // Without inline projections one batch is one implicit transaction: a single round trip.
             await using var tx = options.InlineProjections.Count > 0 ? await connection.BeginTransactionAsync(ct) : null;
             await using var batch = new NpgsqlBatch(connection, tx);
+            foreach (var check in checks)
+            {
+                batch.BatchCommands.Add(check);
+            }
+
             foreach (var session in sessions)
             {
                 // The inbox row goes first, so a redelivered message stops there before any append.
@@ -47,6 +57,11 @@ internal static class SessionWriter
             var stored = new List<StoredEvent>();
             await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
+                foreach (var _ in checks)
+                {
+                    await reader.NextResultAsync(ct);
+                }
+
                 foreach (var session in sessions)
                 {
                     if (session.Inbox is not null)

@@ -25,6 +25,9 @@ internal static partial class StoreErrors
         {
             (ConflictState, { ExpectedVersion: 0 }, _) => new StreamAlreadyExistsException(append.StreamId),
             (ConflictState, not null, _) => Conflict(append, long.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture), pg.MessageText),
+            (ConflictState, null, _) when match.Groups["expected"].Success => new ConcurrencyException(
+                Guid.Parse(match.Groups["stream"].Value), long.Parse(match.Groups["expected"].Value, CultureInfo.InvariantCulture),
+                long.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture)),
             (NotFoundState, not null, _) => new StreamNotFoundException(append.StreamId),
             (UniqueViolation, _, var (messageId, consumer)) when pg.ConstraintName == "inbox_pkey" => new DuplicateMessageException(messageId, consumer),
             _ => null,
@@ -48,6 +51,6 @@ internal static partial class StoreErrors
                 ? $"Stream {append.StreamId} was appended by a newer transaction; reload it and retry."
                 : null);
 
-    [GeneratedRegex(@"^stream (?<stream>[0-9a-f-]{36})( is at version (?<version>\d+))?")]
+    [GeneratedRegex(@"^stream (?<stream>[0-9a-f-]{36})( is at version (?<version>\d+))?(, not (?<expected>\d+))?")]
     private static partial Regex AppendError();
 }

@@ -11,7 +11,7 @@ public sealed class When_the_schema_is_created
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => scope.StoreWith(o => { }).EnsureSchema(CancellationToken.None)));
 
-        Assert.Equal(2L, await scope.Scalar<long>("select count(*) from {s}.schema_migrations"));
+        Assert.Equal(3L, await scope.Scalar<long>("select count(*) from {s}.schema_migrations"));
         Assert.Equal(1, (await scope.Store.AggregateStream<Counter>(id)).State.Total);
     }
 
@@ -29,7 +29,7 @@ public sealed class When_the_schema_is_created
         await scope.Store.EnsureSchema(CancellationToken.None);
 
         Assert.Equal(2L, await scope.Scalar<long>("select count(*) from {s}.notes_migrations"));
-        Assert.Equal(2L, await scope.Scalar<long>("select count(*) from {s}.schema_migrations"));
+        Assert.Equal(3L, await scope.Scalar<long>("select count(*) from {s}.schema_migrations"));
         Assert.Equal(1, await scope.Execute("insert into {s}.notes (id, text) values (1, 'kept')"));
     }
 

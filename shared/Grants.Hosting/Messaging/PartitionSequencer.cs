@@ -8,9 +8,11 @@ namespace Grants.Hosting.Messaging;
 /// Handles one consumer's messages of one partition in relay order, whatever order they were
 /// delivered in, and commits each run of consecutive messages in one transaction together with the
 /// partition's position. A run that fails is handled again one message at a time, so a failing
-/// message is retried (the ones after it wait) and finally parked in _error on its own.
+/// message is retried (the ones after it wait) and finally parked in _error on its own. Handlers
+/// decide on states from <paramref name="states"/> where they can; a run whose cached state was out
+/// of date fails its version check and is handled again on states read afresh.
 /// </summary>
-internal sealed class PartitionSequencer(EventStore store, NpgsqlDataSource dataSource, string consumer, string partition)
+internal sealed class PartitionSequencer(EventStore store, NpgsqlDataSource dataSource, StateCache states, string consumer, string partition)
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<long, SequencedMessage> _waiting = [];
@@ -147,9 +149,9 @@ internal sealed class PartitionSequencer(EventStore store, NpgsqlDataSource data
     {
         if (run.Count > 1)
         {
+            var group = store.OpenGroup(states);
             try
             {
-                var group = store.OpenGroup();
                 foreach (var message in run)
                 {
                     var session = group.OpenSession(message.Metadata);
@@ -164,6 +166,7 @@ internal sealed class PartitionSequencer(EventStore store, NpgsqlDataSource data
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
+                group.Discard();
                 LogContext.Debug?.Log(error, "{Consumer} partition {Partition}: a run of {Count} failed; handling it one by one", consumer, partition, run.Count);
             }
         }
@@ -188,9 +191,9 @@ internal sealed class PartitionSequencer(EventStore store, NpgsqlDataSource data
     /// </summary>
     private async Task<bool> Alone(SequencedMessage message, bool position)
     {
+        var group = store.OpenGroup(states);
         try
         {
-            var group = store.OpenGroup();
             var session = group.OpenSession(message.Metadata);
             session.MarkProcessed(message.MessageId, consumer);
             await message.Handle(session, CancellationToken.None);
@@ -205,6 +208,7 @@ internal sealed class PartitionSequencer(EventStore store, NpgsqlDataSource data
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
+            group.Discard();
             return await Failed(message, error, position);
         }
     }
