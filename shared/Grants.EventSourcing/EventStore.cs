@@ -90,21 +90,35 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         });
     }
 
+    /// <summary>
+    /// With <paramref name="types"/>, only events of those types in the next <paramref name="maxCount"/>
+    /// of the log, and the last of them whatever its type, so the reader can move past the rest.
+    /// </summary>
     internal async Task<IReadOnlyList<StoredEvent>> ReadLog(
-        NpgsqlConnection connection, NpgsqlTransaction? tx, LogPosition after, int maxCount, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction? tx, LogPosition after, int maxCount, CancellationToken ct,
+        IReadOnlySet<string>? types = null)
     {
+        const string Page = "(tx_id, seq_id) > ($1, $2) and tx_id < (select pg_snapshot_xmin(pg_current_snapshot()))";
         await using var command = new NpgsqlCommand(
-            $"""
-            select {EventRows.Columns} from {options.Schema}.events
-            where (tx_id, seq_id) > ($1, $2) and tx_id < (select pg_snapshot_xmin(pg_current_snapshot()))
-            order by tx_id, seq_id
-            limit $3
-            """,
+            types is null
+                ? $"select {EventRows.Columns} from {options.Schema}.events where {Page} order by tx_id, seq_id limit $3"
+                : $"""
+                  with page as (select seq_id, tx_id, type from {options.Schema}.events where {Page} order by tx_id, seq_id limit $3)
+                  select {EventRows.Columns} from {options.Schema}.events
+                  where seq_id in (select seq_id from page where type = any($4))
+                     or seq_id = (select seq_id from page order by tx_id desc, seq_id desc limit 1)
+                  order by tx_id, seq_id
+                  """,
             connection,
             tx);
         command.Parameters.Add(new NpgsqlParameter { Value = after.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
         command.Parameters.Add(new NpgsqlParameter { Value = after.Sequence });
         command.Parameters.Add(new NpgsqlParameter { Value = maxCount });
+        if (types is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = types.ToArray() });
+        }
+
         await using var reader = await command.ExecuteReaderAsync(ct);
         var events = new List<StoredEvent>(Math.Min(maxCount, 1024));
         var rows = new EventRows(options);

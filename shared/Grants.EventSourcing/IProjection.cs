@@ -10,6 +10,12 @@ public interface IProjection
 {
     string Name { get; }
 
+    /// <summary>
+    /// The stored type names it reads, or null for every event. A subscription then reads only
+    /// those and moves its checkpoint past the others without loading them.
+    /// </summary>
+    IReadOnlySet<string>? EventTypes => null;
+
     Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct);
 
     /// <summary>Removes everything the projection wrote, before a rebuild from the start of the log.</summary>

@@ -26,13 +26,19 @@ public sealed class Subscription(EventStore store, IProjection projection, int b
         }
 
         var position = await ReadPosition(connection, tx, ct);
-        var events = await store.ReadLog(connection, tx, position, batchSize, ct);
+        var types = projection.EventTypes;
+        var events = await store.ReadLog(connection, tx, position, batchSize, ct, types);
         if (events.Count == 0)
         {
             return 0;
         }
 
-        await projection.Apply(events, context, ct);
+        var wanted = types is null ? events : [.. events.Where(e => types.Contains(e.Type))];
+        if (wanted.Count > 0)
+        {
+            await projection.Apply(wanted, context, ct);
+        }
+
         await WritePosition(context, events[^1].Position, ct);
         await tx.CommitAsync(ct);
         return events.Count;

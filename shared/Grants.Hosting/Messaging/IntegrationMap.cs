@@ -18,6 +18,9 @@ public sealed class IntegrationMap
         return this;
     }
 
+    /// <summary>The domain events that may leave the service.</summary>
+    public IEnumerable<Type> EventTypes => _maps.Keys;
+
     /// <summary>The contract for a stored event with its envelope stamped, or null when it stays inside.</summary>
     public IntegrationEvent? Map(StoredEvent stored)
     {

@@ -10,11 +10,14 @@ namespace Grants.Hosting.Messaging;
 /// batch was confirmed by the broker, and only one instance relays at a time. A crash between
 /// confirm and checkpoint re-publishes with the same message ids and numbers; consumers dedupe.
 /// </summary>
-internal sealed class OutboxRelay(IntegrationMap map, IBus bus) : IProjection
+internal sealed class OutboxRelay(IntegrationMap map, IBus bus, EventStoreOptions options) : IProjection
 {
     public const string ProjectionName = "outbox-relay";
 
     public string Name => ProjectionName;
+
+    /// <summary>Only the mapped events are read: most of a service's log never leaves it.</summary>
+    public IReadOnlySet<string>? EventTypes { get; } = map.EventTypes.Select(options.Types.NameOf).ToHashSet(StringComparer.Ordinal);
 
     public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
     {
