@@ -189,10 +189,16 @@ internal sealed class MessagingBenchmarks(string postgres, NpgsqlDataSource data
         return (messages / (relayed ?? clock.Elapsed).TotalSeconds, messages / clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>The log is read in (tx_id, seq_id) order, so the last event relayed need not be the one with the highest seq_id.</summary>
     private async Task<bool> Relayed(string schema)
     {
         await using var command = dataSource.CreateCommand(
-            $"select coalesce((select last_seq_id from {schema}.event_progression where name = 'outbox-relay'), 0) >= (select max(seq_id) from {schema}.events)");
+            $"""
+            select exists (
+                select 1 from {schema}.event_progression p
+                where p.name = 'outbox-relay'
+                  and not exists (select 1 from {schema}.events e where (e.tx_id, e.seq_id) > (p.last_tx_id, p.last_seq_id)))
+            """);
         return (bool)(await command.ExecuteScalarAsync())!;
     }
 
