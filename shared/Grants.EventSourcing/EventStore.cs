@@ -23,6 +23,8 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
 
     public SessionGroup OpenGroup() => new(this);
 
+    public BatchQuery CreateBatchQuery() => new(this);
+
     /// <summary>The stream's events in version order, up to a version and/or an instant.</summary>
     public IAsyncEnumerable<StoredEvent> ReadStream(
         Guid streamId, long? toVersion = null, DateTimeOffset? asOf = null, CancellationToken ct = default) =>
