@@ -32,6 +32,10 @@ public sealed record Measurement(string Scenario, string Unit, double Rate, stri
         return units / time.TotalSeconds;
     }
 
+    /// <summary>The units one subject's writers complete in about <paramref name="duration"/>, for a caller that times and rounds them itself.</summary>
+    public static async Task<long> Count(int writers, TimeSpan duration, Func<Func<Task<int>>> subject) =>
+        (await Run(Enumerable.Range(0, writers).Select(_ => subject()).ToList(), duration)).Units;
+
     private static async Task<(long Units, TimeSpan Time)> Run(IReadOnlyList<Func<Task<int>>> loops, TimeSpan duration)
     {
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

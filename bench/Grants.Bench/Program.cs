@@ -41,7 +41,7 @@ if (only is null or "store")
     results.AddRange(replay);
 }
 
-var latency = "";
+var rushReport = "";
 if (only is null or "messaging" or "rush")
 {
     await using var broker = await RabbitMqServer.Start();
@@ -52,7 +52,7 @@ if (only is null or "messaging" or "rush")
 
     if (only is null or "rush")
     {
-        (var rush, latency) = await new DeadlineRushBenchmarks(connectionString, store, broker.Endpoint.Amqp, clients, perClient, TimeSpan.FromSeconds(seconds)).Run();
+        (var rush, rushReport) = await new DeadlineRushBenchmarks(connectionString, store, broker.Endpoint.Amqp, clients, perClient, TimeSpan.FromSeconds(seconds)).Run();
         results.AddRange(rush);
     }
 }
@@ -63,7 +63,7 @@ if (results.Count > 0)
 {
     ResultTable.Print(results);
     Console.WriteLine(memory);
-    Console.WriteLine(latency);
+    Console.WriteLine(rushReport);
 }
 
 Console.WriteLine(review);

@@ -24,6 +24,8 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     /// <summary>Sessions saved in one transaction; with a cache, states are taken from it and kept in it (see <see cref="StateCache"/>).</summary>
     public SessionGroup OpenGroup(StateCache? cache = null) => new(this, cache);
 
+    public BatchQuery CreateBatchQuery() => new(this);
+
     /// <summary>The stream's events in version order, up to a version and/or an instant.</summary>
     public IAsyncEnumerable<StoredEvent> ReadStream(
         Guid streamId, long? toVersion = null, DateTimeOffset? asOf = null, CancellationToken ct = default) =>

@@ -35,17 +35,18 @@ public sealed class ApplicationList : IProjection
 
     public string Name => "applications";
 
+    /// <summary>All the events' statements in one batch: a round trip each would cost a submission more than its own appends.</summary>
     public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
     {
-        foreach (var e in events)
+        await using var batch = new NpgsqlBatch(context.Connection, context.Transaction);
+        foreach (var command in events.SelectMany(e => Commands(e, context.Schema)))
         {
-            foreach (var command in Commands(e, context))
-            {
-                await using (command)
-                {
-                    await command.ExecuteNonQueryAsync(ct);
-                }
-            }
+            batch.BatchCommands.Add(command);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(ct);
         }
     }
 
@@ -55,61 +56,59 @@ public sealed class ApplicationList : IProjection
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static IEnumerable<NpgsqlCommand> Commands(StoredEvent e, ProjectionContext context)
+    private static IEnumerable<NpgsqlBatchCommand> Commands(StoredEvent e, string s)
     {
-        var s = context.Schema;
         switch (e.Data)
         {
             case ApplicationDrafted d:
-                yield return context.Command($"""
+                yield return new NpgsqlBatchCommand($"""
                     insert into {s}.applications (id, call_id, organisation_id, title, theme, countries, status, requested_amount, currency, updated_at)
                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                     """).With(d.ApplicationId, d.CallId, d.OrganisationId, d.Content.Title, d.Content.Theme, d.Content.Countries.ToArray(),
                         nameof(ApplicationStatus.Draft), d.Content.RequestedAmount, d.Content.Currency, e.Timestamp);
                 break;
             case DraftUpdated d:
-                yield return Content(context, e, d.Content);
+                yield return new NpgsqlBatchCommand(
+                    $"update {s}.applications set title = $2, theme = $3, countries = $4, requested_amount = $5, updated_at = $6 where id = $1")
+                    .With(e.StreamId, d.Content.Title, d.Content.Theme, d.Content.Countries.ToArray(), d.Content.RequestedAmount, e.Timestamp);
                 break;
             case ApplicationSubmittedEvent d:
-                yield return Content(context, e, d.Content);
-                yield return context.Command($"update {s}.applications set submitted_at = $2, content_hash = $3 where id = $1")
-                    .With(e.StreamId, d.At, d.ContentHash);
-                yield return Status(context, e, ApplicationStatus.Submitted);
+                yield return new NpgsqlBatchCommand($"""
+                    update {s}.applications set title = $2, theme = $3, countries = $4, requested_amount = $5, updated_at = $6,
+                        submitted_at = $7, content_hash = $8, status = $9
+                    where id = $1
+                    """).With(e.StreamId, d.Content.Title, d.Content.Theme, d.Content.Countries.ToArray(), d.Content.RequestedAmount, e.Timestamp,
+                        d.At, d.ContentHash, nameof(ApplicationStatus.Submitted));
                 break;
             case ClarificationRequested:
-                yield return Status(context, e, ApplicationStatus.ClarificationRequested);
+                yield return Status(s, e, ApplicationStatus.ClarificationRequested);
                 break;
             case ClarificationAnswered:
-                yield return Status(context, e, ApplicationStatus.Submitted);
+                yield return Status(s, e, ApplicationStatus.Submitted);
                 break;
             case EligibilityDecided d:
-                yield return Status(context, e, d.Eligible ? ApplicationStatus.Eligible : ApplicationStatus.Ineligible);
+                yield return Status(s, e, d.Eligible ? ApplicationStatus.Eligible : ApplicationStatus.Ineligible);
                 break;
             case ApplicationWithdrawnEvent:
-                yield return Status(context, e, ApplicationStatus.Withdrawn);
+                yield return Status(s, e, ApplicationStatus.Withdrawn);
                 break;
             case ReviewResultReceived:
-                yield return context.Command($"update {s}.applications set status = $2 where id = $1 and status = $3")
+                yield return new NpgsqlBatchCommand($"update {s}.applications set status = $2 where id = $1 and status = $3")
                     .With(e.StreamId, nameof(ApplicationStatus.Reviewed), nameof(ApplicationStatus.Eligible));
                 break;
             case FundingDecisionReceived d:
-                yield return Status(context, e, Application.Evolve(Application.Initial, d).Status);
-                yield return context.Command($"update {s}.applications set awarded_amount = $2 where id = $1").With(e.StreamId, d.Result.Amount?.Amount);
+                yield return Status(s, e, Application.Evolve(Application.Initial, d).Status);
+                yield return new NpgsqlBatchCommand($"update {s}.applications set awarded_amount = $2 where id = $1").With(e.StreamId, d.Result.Amount?.Amount);
                 break;
             case GrantAgreementSignedEvent:
-                yield return Status(context, e, ApplicationStatus.AgreementSigned);
+                yield return Status(s, e, ApplicationStatus.AgreementSigned);
                 break;
             case GrantClosedReceived:
-                yield return Status(context, e, ApplicationStatus.Closed);
+                yield return Status(s, e, ApplicationStatus.Closed);
                 break;
         }
     }
 
-    private static NpgsqlCommand Content(ProjectionContext context, StoredEvent e, ApplicationContent content) =>
-        context.Command($"update {context.Schema}.applications set title = $2, theme = $3, countries = $4, requested_amount = $5, updated_at = $6 where id = $1")
-            .With(e.StreamId, content.Title, content.Theme, content.Countries.ToArray(), content.RequestedAmount, e.Timestamp);
-
-    internal static NpgsqlCommand Status(ProjectionContext context, StoredEvent e, ApplicationStatus status) =>
-        context.Command($"update {context.Schema}.applications set status = $2, updated_at = $3 where id = $1")
-            .With(e.StreamId, status.ToString(), e.Timestamp);
+    private static NpgsqlBatchCommand Status(string s, StoredEvent e, ApplicationStatus status) =>
+        new NpgsqlBatchCommand($"update {s}.applications set status = $2, updated_at = $3 where id = $1").With(e.StreamId, status.ToString(), e.Timestamp);
 }

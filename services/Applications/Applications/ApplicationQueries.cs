@@ -63,14 +63,13 @@ public sealed class ApplicationQueries(NpgsqlDataSource db, EventStoreOptions op
         return new ApplicationCounts(counts["status"].Values.Sum(), counts["status"], counts["theme"], counts["country"]);
     }
 
-    /// <summary>Whether the organisation holds a grant that is not closed yet.</summary>
-    public async Task<bool> HasOpenGrant(Guid organisationId, CancellationToken ct)
-    {
-        await using var command = db.CreateCommand($"""
-            select exists (select 1 from {options.Schema}.applications where organisation_id = $1 and status in ('Awarded', 'AgreementSigned'))
-            """).With(organisationId);
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
-    }
+    /// <summary>Whether the organisation holds a grant that is not closed yet, answered with the rest of the batch.</summary>
+    public Task<bool> HasOpenGrant(BatchQuery batch, Guid organisationId) =>
+        batch.Query(
+            new NpgsqlBatchCommand($"""
+                select exists (select 1 from {options.Schema}.applications where organisation_id = $1 and status in ('Awarded', 'AgreementSigned'))
+                """).With(organisationId),
+            async (reader, ct) => await reader.ReadAsync(ct) && reader.GetBoolean(0));
 
     private NpgsqlCommand Filtered(string sql, ApplicationFilter filter)
     {

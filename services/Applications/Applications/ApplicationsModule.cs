@@ -64,6 +64,7 @@ public static class ApplicationsModule
         services.AddSingleton(AttachmentFiles.Migrations);
         services.AddSingleton<AttachmentFiles>();
         services.AddSingleton<ApplicationQueries>();
+        services.AddSingleton<Calls.CallSnapshots>();
         return service;
     }
 }

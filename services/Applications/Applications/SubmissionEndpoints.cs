@@ -26,20 +26,25 @@ public static class SubmissionEndpoints
     }
 
     /// <summary>
-    /// The facts the rules need are read in the same session as the application, and the
-    /// organisation's quota for the call year is appended to with the version read; the deadline
-    /// itself is the decider's to check, with the time of this request.
+    /// Two round trips of reads: the application, then in one batch its call caught up from the last
+    /// snapshot, the organisation's quota for the call year and whether it holds an open grant. The
+    /// quota is appended to with the version read, so racing submissions cannot both pass the limit;
+    /// the deadline is the decider's to check, with the time of this request.
     /// </summary>
     private static async Task<ApplicationView> Submit(
-        Guid id, EventStore store, ApplicationQueries queries, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        Guid id, EventStore store, CallSnapshots calls, ApplicationQueries queries, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var session = store.OpenSession(Actors.Metadata(user, id));
         var current = await Scoped(session, user, id, ct);
-        var call = (await store.AggregateStream<Call>(current.State.CallId, ct: ct)).State;
-        var quotaId = SubmissionQuota.For(current.State.OrganisationId, call.Rules!);
-        var quota = await session.FetchForWriting<SubmissionQuota>(quotaId, ct);
-        var facts = new SubmissionFacts(call, quota.State.Applications.Count(a => a != id), await queries.HasOpenGrant(current.State.OrganisationId, ct));
+        var known = await calls.Opened(current.State.CallId, ct);
+        var quotaId = SubmissionQuota.For(current.State.OrganisationId, known.State.Rules!);
+        var batch = store.CreateBatchQuery();
+        var reading = (Call: batch.AggregateStream(known.StreamId, known), Quota: batch.AggregateStream<SubmissionQuota>(quotaId),
+            OpenGrant: queries.HasOpenGrant(batch, current.State.OrganisationId));
+        await batch.Execute(ct);
+        var quota = await reading.Quota;
+        var facts = new SubmissionFacts(calls.Keep(await reading.Call).State, quota.State.Applications.Count(a => a != id), await reading.OpenGrant);
         var events = ApplicationDecider.Decide(new ApplicationCommand.Submit(facts, Actors.Of(user), now), current.State);
         Streams.Append(session, id, ApplicationStreams.StreamType, http.OptionalIfMatch() ?? current.Version, events);
         Streams.Append(session, quotaId, SubmissionQuota.StreamType, quota.Version, [.. events.OfType<ApplicationSubmittedEvent>().Select(e => new SubmissionCounted(e.ApplicationId))]);
@@ -47,7 +52,8 @@ public static class SubmissionEndpoints
     }
 
     /// <summary>A withdrawn submission no longer counts against the organisation's limit for the year.</summary>
-    private static async Task<ApplicationView> Withdraw(Guid id, ReasonRequest body, EventStore store, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    private static async Task<ApplicationView> Withdraw(
+        Guid id, ReasonRequest body, EventStore store, CallSnapshots calls, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         new Validation().Required(nameof(body.Reason), body.Reason).MaxLength(nameof(body.Reason), body.Reason, MaxText).ThrowIfInvalid();
         var session = store.OpenSession(Actors.Metadata(user, id));
@@ -56,8 +62,7 @@ public static class SubmissionEndpoints
         Streams.Append(session, id, ApplicationStreams.StreamType, http.OptionalIfMatch() ?? current.Version, events);
         if (events.Count > 0 && current.State.SubmittedAt is not null)
         {
-            var call = (await store.AggregateStream<Call>(current.State.CallId, ct: ct)).State;
-            var quotaId = SubmissionQuota.For(current.State.OrganisationId, call.Rules!);
+            var quotaId = SubmissionQuota.For(current.State.OrganisationId, (await calls.Opened(current.State.CallId, ct)).State.Rules!);
             var quota = await session.FetchForWriting<SubmissionQuota>(quotaId, ct);
             Streams.Append(session, quotaId, SubmissionQuota.StreamType, quota.Version, [new SubmissionReleased(id)]);
         }
@@ -81,11 +86,11 @@ public static class SubmissionEndpoints
     }
 
     private static async Task<ApplicationView> RequestClarification(
-        Guid id, ClarificationRequest body, EventStore store, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        Guid id, ClarificationRequest body, EventStore store, CallSnapshots calls, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         new Validation().Required(nameof(body.Question), body.Question).MaxLength(nameof(body.Question), body.Question, MaxText).ThrowIfInvalid();
         var current = await ApplicationStreams.Load(store, user, id, ct);
-        var call = (await store.AggregateStream<Call>(current.State.CallId, ct: ct)).State;
+        var call = (await calls.Opened(current.State.CallId, ct)).State;
         return await ApplicationStreams.Change(store, user, http, id, http.OptionalIfMatch(),
             _ => new ApplicationCommand.RequestClarification(body.Question!, call.Rules!.ClarificationReplyDays, Actors.Of(user), time.GetUtcNow()), ct);
     }

@@ -217,6 +217,23 @@ public sealed class ApplicationApiTests(AppHost host) : IClassFixture<AppHost>
         var listed = await (await officer.Get($"/applications?callId={callId}&status=Submitted&country=CD")).Json200();
         Assert.Equal(kept, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
     }
+
+    [Fact]
+    public async Task Should_refuse_a_submission_once_the_call_is_closed_early_though_earlier_ones_read_it_open()
+    {
+        var callId = await host.OpenCall(host.Clock.GetUtcNow().AddDays(30));
+        using var applicant = host.Applicant(await host.RegisterOrganisation());
+        var (first, _) = await applicant.DraftApplication(callId);
+        var (second, _) = await applicant.DraftApplication(callId);
+        await applicant.Submit(first);
+        using var officer = host.Officer();
+        await (await officer.Post($"/calls/{callId}/close", new { reason = "budget frozen" })).Json200();
+
+        var refused = await (await applicant.Post($"/applications/{second}/submit")).Problem(HttpStatusCode.UnprocessableEntity, "application.not_admissible");
+
+        Assert.Equal(["application.call_not_open"], refused.ViolationCodes());
+        Assert.Equal("Draft", (await (await applicant.Get($"/applications/{second}")).Json200()).GetProperty("status").GetString());
+    }
 }
 
 public sealed class When_submissions_race_the_deadline(AppHost host) : IClassFixture<AppHost>
