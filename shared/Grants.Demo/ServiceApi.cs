@@ -49,6 +49,10 @@ public sealed class ServiceApi(string name, HttpClient http, TokenIssuer tokens)
         {
             throw new ScenarioException($"{described}: {name} is not reachable ({e.Message}).");
         }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new ScenarioException($"{described}: {name} did not answer in time.");
+        }
 
         using (response)
         {
