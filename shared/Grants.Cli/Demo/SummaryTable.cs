@@ -6,7 +6,7 @@ namespace Grants.Cli.Demo;
 /// <summary>One line per application: where it ended, its score, and the money awarded, paid and recovered.</summary>
 internal static class SummaryTable
 {
-    private const string Line = "{0,3}  {1,-38}  {2,-15}  {3,5}  {4,12}  {5,12}  {6,12}";
+    private static readonly System.Text.CompositeFormat Line = System.Text.CompositeFormat.Parse("{0,3}  {1,-38}  {2,-15}  {3,5}  {4,12}  {5,12}  {6,12}");
 
     public static void Write(DemoResult result, TextWriter output)
     {
