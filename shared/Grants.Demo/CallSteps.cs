@@ -52,7 +52,9 @@ public sealed partial class LifecycleScenario
     private async Task AwaitClosing(CancellationToken ct)
     {
         var left = Call.Deadline - DateTimeOffset.UtcNow;
-        Say($"Waiting for the deadline ({left.TotalSeconds:0} s): the call's Quartz job closes it");
+        Say(left > TimeSpan.Zero
+            ? $"Waiting for the deadline ({left.TotalSeconds:0} s): the call's Quartz job closes it"
+            : "The deadline has passed: the call's Quartz job closes it");
         await api.Until("the call's deadline job to close it and Review to learn of it (CallClosed)", async () =>
             (await api.Review.Get(Caller.Officer, $"/calls/{Call.Id}", ct)) is { Ok: true } call && call["phase"].GetString() == "Closed",
             ct, (left > TimeSpan.Zero ? left : TimeSpan.Zero) + options.Patience);

@@ -20,15 +20,16 @@ internal static class DemoCommand
 
     public static async Task<int> Run(CommandOptions options, TextWriter output, TextWriter error, string workingDirectory)
     {
-        var key = AuditCommand.SigningKey(options, workingDirectory);
-        var issuer = options.Single("issuer") ?? TokenCommand.DefaultIssuer;
-        var audience = options.Single("audience") ?? TokenCommand.DefaultAudience;
         var window = Window(options);
         var services = AuditCommand.Services(options);
         if (services.Count != 3 || !services.Select(s => s.Name).Order(StringComparer.Ordinal).SequenceEqual(ServiceNames))
         {
             throw new UsageException("--service must name applications, review and payments, each once.");
         }
+
+        var key = AuditCommand.SigningKey(options, workingDirectory);
+        var issuer = options.Single("issuer") ?? TokenCommand.DefaultIssuer;
+        var audience = options.Single("audience") ?? TokenCommand.DefaultAudience;
 
         var clients = services.ToDictionary(s => s.Name, s => new HttpClient { BaseAddress = s.Url, Timeout = TimeSpan.FromSeconds(60) });
         try
