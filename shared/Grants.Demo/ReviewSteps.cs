@@ -2,6 +2,8 @@ namespace Grants.Demo;
 
 public sealed partial class LifecycleScenario
 {
+    private const string ConcurrencyConflict = "stream.concurrency_conflict";
+
     /// <summary>Reviewers are assigned to every eligible case; each declares no conflict, then scores it; one case needs a consensus.</summary>
     private async Task ReviewCases(CancellationToken ct)
     {
@@ -46,7 +48,21 @@ public sealed partial class LifecycleScenario
             score = Mark(application.Twist, application.Index, reviewer, k),
             comment = $"{criterion}: assessed against the call's guidance.",
         });
-        (await api.Review.Put(who, $"{path}/sheet", new { contentHash = declared["contentHash"].GetString(), marks }, ct, declared.Version)).EnsureOk();
+        var sheet = new { contentHash = declared["contentHash"].GetString(), marks };
+        var version = declared.Version;
+        for (var attempt = 1; ; attempt++)
+        {
+            var scored = await api.Review.Put(who, $"{path}/sheet", sheet, ct, version);
+            if (scored.Ok || scored.Code != ConcurrencyConflict || attempt == 5)
+            {
+                scored.EnsureOk();
+                return;
+            }
+
+            // The last sheet completes the case and enters its score on the call, which other cases
+            // completing at the same moment change too: as a reviewer's screen would, read again and resend.
+            version = (await api.Review.Get(who, path, ct)).EnsureOk().Version;
+        }
     }
 
     /// <summary>Good applications get 4s and 5s; weak ones 2s, under every threshold; the divergent one 5, 3 and 4 on the first criterion.</summary>

@@ -25,7 +25,7 @@ public sealed class SystemApi(ServiceApi applications, ServiceApi review, Servic
                 throw new ScenarioException($"Waited {(within ?? patience).TotalSeconds:0} s for {what}; it did not happen.");
             }
 
-            await Task.Delay(250, ct);
+            await Task.Delay(100, ct);
         }
     }
 }

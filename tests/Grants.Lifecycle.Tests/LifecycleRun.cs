@@ -37,7 +37,7 @@ public sealed class LifecycleRun : IAsyncLifetime
         Applications = new("applications", await TestPostgres.NewSchema(), _virtualHost.Amqp);
         Review = new("review", await TestPostgres.NewSchema(), _virtualHost.Amqp);
         Payments = new("payments", await TestPostgres.NewSchema(), _virtualHost.Amqp);
-        Api = new SystemApi(await Applications.Api(), await Review.Api(), await Payments.Api(), TimeSpan.FromSeconds(60));
+        Api = new SystemApi(await Applications.Api(), await Review.Api(), await Payments.Api(), TimeSpan.FromSeconds(90));
         Scenario = new LifecycleScenario(Api, Progress.Enqueue, new DemoOptions { SubmissionWindow = TimeSpan.FromSeconds(40) });
         Started = DateTimeOffset.UtcNow;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
