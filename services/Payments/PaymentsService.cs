@@ -23,6 +23,7 @@ public static class PaymentsService
         builder.AddGrantsService("payments", service =>
         {
             RegisterEvents(service.Store.Types);
+            service.Audit.State<Grant>(GrantStream.Type).State<PaymentBatch>("payment-batch").State<PaymentCall>("call").State<Payee>("payee");
             service.Store.InlineProjections.Add(new LedgerProjection());
             service.Messaging
                 .Consume<CallOpenedConsumer, CallOpened>()

@@ -1,4 +1,5 @@
 using Grants.Cli.Audit;
+using Grants.Cli.Demo;
 using Grants.Hosting.Security;
 
 namespace Grants.Cli;
@@ -25,6 +26,7 @@ public static class GrantsCli
                 ["token", .. var options] => TokenCommand.Run(CommandOptions.Parse(options, TokenCommand.Names), output, workingDirectory),
                 ["key", .. var options] => KeyCommand.Run(CommandOptions.Parse(options, KeyCommand.Names), output, workingDirectory),
                 ["audit", .. var rest] => await AuditCommand.Run(rest, output, error, workingDirectory),
+                ["demo", .. var options] => await DemoCommand.Run(CommandOptions.Parse(options, DemoCommand.Names), output, error, workingDirectory),
                 [var command, ..] => throw new UsageException($"Unknown command '{command}'."),
                 [] => throw new UsageException("Which command?"),
             };
@@ -33,7 +35,7 @@ public static class GrantsCli
         {
             error.WriteLine(usage.Message);
             error.WriteLine(
-                $"Usage:\n  {TokenCommand.Usage}\n  {KeyCommand.Usage}\n  {AuditCommand.Usage}\nRoles: {string.Join(", ", GrantsRoles.All)}");
+                $"Usage:\n  {TokenCommand.Usage}\n  {KeyCommand.Usage}\n  {AuditCommand.Usage}\n  {DemoCommand.Usage}\nRoles: {string.Join(", ", GrantsRoles.All)}");
             return BadArguments;
         }
         catch (InvalidOperationException failure)

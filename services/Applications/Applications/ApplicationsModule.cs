@@ -18,6 +18,7 @@ public static class ApplicationsModule
             .Register<ApplicationWithdrawnEvent>("application.withdrawn")
             .Register<SubmissionCounted>("submission_quota.counted")
             .Register<SubmissionReleased>("submission_quota.released");
+        service.Audit.State<Application>(ApplicationStreams.StreamType).State<SubmissionQuota>(SubmissionQuota.StreamType);
         service.Store.InlineProjections.Add(new ApplicationList());
         service.Messaging
             .Publish<ApplicationSubmittedEvent, Contract.ApplicationSubmitted>((e, _) => new Contract.ApplicationSubmitted

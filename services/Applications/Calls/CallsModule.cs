@@ -12,6 +12,7 @@ public static class CallsModule
             .Register<CallEdited>("call.edited")
             .Register<CallOpened>("call.opened")
             .Register<CallClosed>("call.closed");
+        service.Audit.State<Call>("call");
         service.Store.InlineProjections.Add(new CallList());
         service.Messaging
             .Publish<CallOpened, Contract.CallOpened>((e, _) => new Contract.CallOpened

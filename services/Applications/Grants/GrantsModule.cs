@@ -20,6 +20,7 @@ public static class GrantsModule
             .Register<ReportAttachmentAdded>("report.attachment_added")
             .Register<ReportSubmittedEvent>("report.submitted")
             .Register<ReportAssessmentReceived>("report.assessment_received");
+        service.Audit.State<Report>(ReportStreams.StreamType);
         service.Messaging
             .Publish<GrantAgreementSignedEvent, Contracts.Applications.GrantAgreementSigned>((e, _) => new Contracts.Applications.GrantAgreementSigned
             {

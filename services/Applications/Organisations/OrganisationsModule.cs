@@ -13,6 +13,7 @@ public static class OrganisationsModule
             .Register<BankAccountVerified>("organisation.bank_account_verified")
             .Register<RegistrationNumberClaimed>("organisation.registration_number_claimed")
             .Register<ApplicantBound>("organisation.applicant_bound");
+        service.Audit.State<Organisation>("organisation");
         service.Store.InlineProjections.Add(new OrganisationList());
         service.Messaging
             .Publish<OrganisationRegisteredEvent, Contract.OrganisationRegistered>((e, _) => new Contract.OrganisationRegistered

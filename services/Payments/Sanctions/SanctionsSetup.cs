@@ -22,6 +22,7 @@ public static class SanctionsSetup
             .Register<OrganisationScreened>("sanctions.organisation_screened")
             .Register<SanctionsHitDismissed>("sanctions.hit_dismissed")
             .Register<SanctionsHitConfirmed>("sanctions.hit_confirmed");
+        service.Audit.State<SanctionsList>(SanctionsList.StreamType).State<ScreeningSubject>(ScreeningSubject.StreamType);
         service.Store.InlineProjections.Add(new ScreeningReadModel());
         service.Messaging
             .Consume<ScreenRegisteredOrganisation, OrganisationRegistered>()

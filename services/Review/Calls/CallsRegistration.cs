@@ -18,6 +18,7 @@ public static class CallsRegistration
             .Register<FundingDecisionProposed>("review.funding_proposed")
             .Register<FundingDecisionConfirmed>("review.funding_confirmed")
             .Register<AwardGivenUp>("review.award_given_up");
+        service.Audit.State<CallReview>(Api.Streams.Call);
         service.Messaging.Consume<CallOpenedConsumer, CallOpened>();
         service.Messaging.Consume<CallClosedConsumer, CallClosed>();
         return service;

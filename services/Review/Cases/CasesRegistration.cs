@@ -21,6 +21,7 @@ public static class CasesRegistration
             .Register<ReviewCaseCancelled>("review.case_cancelled")
             .Register<ReviewReminderSent>("review.reminder_sent")
             .Register<ReviewOverdue>("review.overdue");
+        service.Audit.State<ReviewCase>(Api.Streams.Case);
         service.Store.InlineProjections.Add(new CaseIndex());
         service.Messaging.Consume<EligibilityDecidedConsumer, ApplicationEligibilityDecided>();
         service.Messaging.Consume<ApplicationWithdrawnConsumer, ApplicationWithdrawn>();

@@ -11,7 +11,7 @@ namespace Grants.Review.Cases;
 /// </summary>
 public sealed class ReviewCases(EventStore store, CaseQueries queries)
 {
-    private const int Attempts = 5;
+    private const int Attempts = 8;
 
     public async Task<StreamState<ReviewCase>> Run(
         Guid applicationId, EventMetadata metadata, long? expectedVersion, Func<ReviewCase, Task<CaseCommand>> command, CancellationToken ct)
@@ -48,6 +48,9 @@ public sealed class ReviewCases(EventStore store, CaseQueries queries)
             }
             catch (ConcurrencyException conflict) when (conflict.StreamId == callId && attempt < Attempts)
             {
+                // When many reviewers finish at once (a busy evening before the review deadline), the ones
+                // that lost would all try again at the same moment and lose again: spread them out.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * attempt), ct);
             }
         }
     }

@@ -10,6 +10,7 @@ public static class ReportsRegistration
             .Register<ReportReceived>("review.report_received")
             .Register<ReportApproved>("review.report_approved")
             .Register<ReportChangesRequested>("review.report_changes_requested");
+        service.Audit.State<ReportAssessment>(Api.Streams.Report);
         service.Messaging.Consume<ReportSubmittedConsumer, ReportSubmitted>();
         service.Messaging.Publish<ReportApproved, ReportAssessed>((e, _) => new ReportAssessed
         {

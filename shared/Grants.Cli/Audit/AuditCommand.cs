@@ -78,7 +78,8 @@ internal static class AuditCommand
             $"--as-of must be a date (2026-03-01, the end of that day in Brussels) or an instant with its offset (2026-03-01T12:00:00Z), not '{text}'."),
     };
 
-    private static List<(string, Uri)> Services(CommandOptions options)
+    /// <summary>The services named with --service, or the ports ./grants up starts them on.</summary>
+    internal static List<(string Name, Uri Url)> Services(CommandOptions options)
     {
         var given = options.All("service");
         return given.Count == 0
@@ -89,17 +90,17 @@ internal static class AuditCommand
                 : throw new UsageException($"--service must be NAME=URL (applications=http://127.0.0.1:5101), not '{s}'."))];
     }
 
-    private static string Token(CommandOptions options, string workingDirectory)
+    private static string Token(CommandOptions options, string workingDirectory) => AuditClient.AuditorToken(
+        SigningKey(options, workingDirectory),
+        options.Single("issuer") ?? TokenCommand.DefaultIssuer,
+        options.Single("audience") ?? TokenCommand.DefaultAudience);
+
+    /// <summary>The development key the running services trust; never made here, since services started before it would not trust it.</summary>
+    internal static LocalSigningKey SigningKey(CommandOptions options, string workingDirectory)
     {
         var path = DevelopmentKey.Path(options, workingDirectory);
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException($"No signing key at {path}: start the services with ./grants up first, or pass --key.");
-        }
-
-        return AuditClient.AuditorToken(
-            LocalSigningKey.Load(path),
-            options.Single("issuer") ?? TokenCommand.DefaultIssuer,
-            options.Single("audience") ?? TokenCommand.DefaultAudience);
+        return File.Exists(path)
+            ? LocalSigningKey.Load(path)
+            : throw new InvalidOperationException($"No signing key at {path}: start the services with ./grants up first, or pass --key.");
     }
 }

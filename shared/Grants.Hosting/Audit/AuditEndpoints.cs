@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Grants.EventSourcing;
 using Grants.Hosting.Http;
 using Grants.Hosting.Scheduling;
@@ -16,6 +18,9 @@ namespace Grants.Hosting.Audit;
 /// </summary>
 public static class AuditEndpoints
 {
+    // A state is read by people: its enums by name, whatever the service's own JSON settings say.
+    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     public static IServiceCollection AddGrantsAudit(this IServiceCollection services, GrantsAudit audit)
     {
         services.AddSingleton(audit);
@@ -72,7 +77,7 @@ public static class AuditEndpoints
         }
 
         var (state, version) = await folder.Fold(store, streamId, instant, ct);
-        return new AuditState(service.ServiceName, streamId, stream.Type, instant, version, state);
+        return new AuditState(service.ServiceName, streamId, stream.Type, instant, version, JsonSerializer.SerializeToElement(state, state.GetType(), StateJson));
     }
 
     private static async Task<AuditVerification> Verify(EventStore store, EventHistory history, ServiceSettings service, CancellationToken ct)
