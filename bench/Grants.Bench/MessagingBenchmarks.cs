@@ -20,10 +20,15 @@ internal sealed class MessagingBenchmarks(string postgres, NpgsqlDataSource data
     private const int InFlight = 100;
     private const int EventsPerStream = 40;
 
+    private readonly List<string> _cpu = [];
+
+    /// <summary>The CPU one message (or row) cost in each scenario, by process: what a loaded machine does not move.</summary>
+    public string Cpu => string.Join(Environment.NewLine, _cpu);
+
     public async Task<IReadOnlyList<Measurement>> Run()
     {
-        var publish = await RawPublish();
-        var consume = await RawConsume();
+        var publish = await WithCpu("raw RabbitMQ publish", messages, RawPublish);
+        var consume = await WithCpu("raw RabbitMQ consume", messages, RawConsume);
         var inserts = await RawInserts();
         var raw = new[]
         {
@@ -34,14 +39,16 @@ internal sealed class MessagingBenchmarks(string postgres, NpgsqlDataSource data
         var lowest = raw.MinBy(r => r.Rate)!;
         var results = new List<Measurement>(raw)
         {
-            new($"MassTransit publish with confirms, {InFlight} in flight", "msgs/s", await MassTransitPublish(), raw[0].Scenario),
+            new($"MassTransit publish with confirms, {InFlight} in flight", "msgs/s", await WithCpu("MassTransit publish", messages, MassTransitPublish), raw[0].Scenario),
         };
         // Interleaved is the usual shape of the log (many applications, a few events each at a
         // time); one stream after another is the worst case, since a stream's messages are
         // published one confirm after the other to keep their order.
         foreach (var (shape, interleaved) in new[] { ("interleaved streams", true), ($"{EventsPerStream} events per stream in a row", false) })
         {
+            var cpu = CpuTime.Now();
             var (relayed, endToEnd) = await EndToEnd(interleaved);
+            _cpu.Add($"end to end, {shape}: {(CpuTime.Now() - cpu).PerUnit(messages)}");
             results.Add(new Measurement($"relay, {shape}", "msgs/s", relayed, raw[0].Scenario));
             results.Add(new Measurement($"append -> relay -> RabbitMQ -> consumer -> inbox + append, {shape}", "msgs/s", endToEnd, lowest.Scenario));
         }
@@ -151,13 +158,26 @@ internal sealed class MessagingBenchmarks(string postgres, NpgsqlDataSource data
     private async Task<double> RawInserts()
     {
         await Execute("create table bench_raw_rows (id uuid primary key, data jsonb not null, created timestamptz not null default now())");
-        return await Measurement.RateOf(16, duration, () => async () =>
+        var cpu = CpuTime.Now();
+        var clock = Stopwatch.StartNew();
+        var rows = await Measurement.Count(16, duration, () => async () =>
         {
             await using var command = dataSource.CreateCommand("insert into bench_raw_rows (id, data) values ($1, '{\"amount\": 1000}')");
             command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
             await command.ExecuteNonQueryAsync();
             return 1;
         });
+        var rate = rows / clock.Elapsed.TotalSeconds;
+        _cpu.Add($"raw single-row INSERT: {(CpuTime.Now() - cpu).PerUnit(rows)}");
+        return rate;
+    }
+
+    private async Task<double> WithCpu(string scenario, long units, Func<Task<double>> run)
+    {
+        var cpu = CpuTime.Now();
+        var rate = await run();
+        _cpu.Add($"{scenario}: {(CpuTime.Now() - cpu).PerUnit(units)}");
+        return rate;
     }
 
     /// <summary>Both rates from one run: when the relay's checkpoint reached the end of the log, and when the last effect committed.</summary>

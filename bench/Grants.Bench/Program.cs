@@ -42,12 +42,15 @@ if (only is null or "store")
 }
 
 var rushReport = "";
+var messagingCpu = "";
 if (only is null or "messaging" or "rush")
 {
     await using var broker = await RabbitMqServer.Start();
     if (only is null or "messaging")
     {
-        results.AddRange(await new MessagingBenchmarks(connectionString, dataSource, seedSource, broker.Endpoint.Amqp, messages, TimeSpan.FromSeconds(seconds)).Run());
+        var messagingBench = new MessagingBenchmarks(connectionString, dataSource, seedSource, broker.Endpoint.Amqp, messages, TimeSpan.FromSeconds(seconds));
+        results.AddRange(await messagingBench.Run());
+        messagingCpu = $"CPU per message or row:{Environment.NewLine}{messagingBench.Cpu}";
     }
 
     if (only is null or "rush")
@@ -63,6 +66,7 @@ if (results.Count > 0)
 {
     ResultTable.Print(results);
     Console.WriteLine(memory);
+    Console.WriteLine(messagingCpu);
     Console.WriteLine(rushReport);
 }
 
