@@ -27,6 +27,10 @@ public sealed class PaymentsApi(HttpClient http) : ApiClient(http)
     public Task<(byte[] Content, string ContentType, string FileName)> Export(Guid id, CancellationToken ct) =>
         Download(HttpMethod.Post, $"payment-batches/{id}/export", ct);
 
+    /// <summary>The same file for anyone on staff, recording nothing.</summary>
+    public Task<(byte[] Content, string ContentType, string FileName)> File(Guid id, CancellationToken ct) =>
+        Download(HttpMethod.Get, $"payment-batches/{id}/file", ct);
+
     public Task<Versioned<BatchView>> Execute(Guid id, string bankReference, DateOnly executedOn, string idempotencyKey, CancellationToken ct) =>
         Send<BatchView>(HttpMethod.Post, $"payment-batches/{id}/execution", new { bankReference, executedOn }, null, ct, idempotencyKey);
 
