@@ -80,6 +80,8 @@ public sealed class PortalSystem : IAsyncLifetime
         var context = await Browser.NewContextAsync(new() { BaseURL = Portal.ToString(), Locale = "en-GB" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        // Script errors in the pages end up beside the screenshots, where whoever reads a failure looks.
+        page.PageError += (_, error) => File.AppendAllText(Path.Combine(Artifacts, "browser-errors.log"), $"{page.Url}: {error}{Environment.NewLine}");
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(Password);

@@ -16,10 +16,10 @@
     const rows = table.tBodies[0].rows;
     const copy = rows[rows.length - 1].cloneNode(true);
     const index = rows.length;
-    copy.querySelectorAll('input, select').forEach(field => {
+    copy.querySelectorAll('[data-label]').forEach(field => {
       field.name = field.name.replace(/Budget\[\d+\]/, 'Budget[' + index + ']');
       field.id = field.id.replace(/Budget_\d+__/, 'Budget_' + index + '__');
-      field.setAttribute('aria-label', field.getAttribute('aria-label').replace(/\d+$/, index + 1));
+      field.setAttribute('aria-label', field.dataset.label + ' of line ' + (index + 1));
       if (field.tagName === 'INPUT') field.value = '';
     });
     copy.querySelectorAll('.error').forEach(e => e.textContent = '');
