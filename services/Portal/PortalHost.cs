@@ -30,8 +30,18 @@ public static class PortalHost
         });
         builder.Services.AddAuthorization(PortalPolicies.Add);
         builder.Services.AddRazorPages(options => PortalPolicies.Protect(options.Conventions))
-            .AddMvcOptions(options => options.Filters.Add<ApiProblemFilter>());
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<ApiProblemFilter>();
+                var form = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.FormValueProviderFactory>().Single();
+                options.ValueProviderFactories[options.ValueProviderFactories.IndexOf(form)] = new InvariantFormValues();
+            });
         builder.Services.AddPortalApis(settings);
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            string[] cultures = ["en", "fr", "nl"];
+            options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+        });
         return builder;
     }
 
@@ -40,6 +50,7 @@ public static class PortalHost
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseStaticFiles();
+        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

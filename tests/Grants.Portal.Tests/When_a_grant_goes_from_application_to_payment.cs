@@ -34,6 +34,12 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
         await ngo.Eventually("/ngo/payments", p => p.Shows("paid"));
         Assert.Contains("76,800.00 EUR", await ngo.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await PortalSystem.Shot(ngo, "08-ngo-payments-received");
+
+        var auditor = await system.SignIn(await system.Account(GrantsRoles.Auditor));
+        await auditor.GotoAsync($"/audit?Id={applicationId}");
+        await auditor.Expect("application.submitted");
+        Assert.Equal(3, (await auditor.Locator("tbody td:nth-child(2)").AllInnerTextsAsync()).Distinct().Count());
+        await PortalSystem.Shot(auditor, "09-auditor-timeline-across-services");
     }
 
     private static async Task<Guid> DraftAndOpenCall(IPage officer)

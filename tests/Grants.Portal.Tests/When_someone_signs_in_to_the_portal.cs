@@ -63,6 +63,17 @@ public sealed partial class When_someone_signs_in_to_the_portal(PortalSystem sys
         Assert.Equal(0, (await system.Accounts.Find(user, CancellationToken.None))!.FailedSignIns);
     }
 
+    [Fact]
+    public async Task Should_speak_the_language_the_person_picked()
+    {
+        using var client = Client();
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Dnl%7Cuic%3Dnl");
+
+        var page = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
+
+        Assert.Contains("<html lang=\"nl\">", page, StringComparison.Ordinal);
+    }
+
     private HttpClient Client() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = system.Portal };
 

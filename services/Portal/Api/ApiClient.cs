@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Grants.Hosting.Audit;
 
 namespace Grants.Portal.Api;
 
@@ -66,6 +67,17 @@ public abstract class ApiClient(HttpClient http)
             response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream",
             response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "download");
     }
+
+    // Every service answers the same auditor endpoints, about what it holds.
+
+    public Task<AuditHistory> Timeline(Guid id, CancellationToken ct) => Get<AuditHistory>($"audit/timeline/{id}", ct);
+
+    public Task<AuditState> State(Guid streamId, string? asOf, CancellationToken ct) => Get<AuditState>(Query($"audit/state/{streamId}", ("asOf", asOf)), ct);
+
+    public Task<AuditVerification> Verify(CancellationToken ct) => Get<AuditVerification>("audit/verify", ct);
+
+    public Task<(byte[] Content, string ContentType, string FileName)> Export(Guid id, string format, CancellationToken ct) =>
+        Download(HttpMethod.Get, Query($"audit/export/{id}", ("format", format)), ct);
 
     protected static string Query(string path, params (string Name, object? Value)[] parameters)
     {

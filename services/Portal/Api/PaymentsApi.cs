@@ -24,11 +24,11 @@ public sealed class PaymentsApi(HttpClient http) : ApiClient(http)
     public Task<Versioned<BatchView>> Batch(Guid id, CancellationToken ct) => GetVersioned<BatchView>($"payment-batches/{id}", ct);
 
     /// <summary>The first export is recorded with the file's hash; later ones give the same bytes.</summary>
-    public Task<(byte[] Content, string ContentType, string FileName)> Export(Guid id, CancellationToken ct) =>
+    public Task<(byte[] Content, string ContentType, string FileName)> ExportBatch(Guid id, CancellationToken ct) =>
         Download(HttpMethod.Post, $"payment-batches/{id}/export", ct);
 
     /// <summary>The same file for anyone on staff, recording nothing.</summary>
-    public Task<(byte[] Content, string ContentType, string FileName)> File(Guid id, CancellationToken ct) =>
+    public Task<(byte[] Content, string ContentType, string FileName)> BatchFile(Guid id, CancellationToken ct) =>
         Download(HttpMethod.Get, $"payment-batches/{id}/file", ct);
 
     public Task<Versioned<BatchView>> Execute(Guid id, string bankReference, DateOnly executedOn, string idempotencyKey, CancellationToken ct) =>

@@ -29,5 +29,6 @@ public static class PortalPolicies
         pages.AuthorizeFolder("/Staff", Staff);
         pages.AuthorizeFolder("/Reviewer", Reviewer);
         pages.AuthorizeFolder("/Finance", Finance);
+        pages.AuthorizeFolder("/Audit", Audit);
     }
 }

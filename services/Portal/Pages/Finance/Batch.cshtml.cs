@@ -18,7 +18,7 @@ public sealed class BatchModel(PaymentsApi payments) : PortalPage
     /// <summary>The first download is the export the service records, with the file's hash; later ones give the same bytes.</summary>
     public async Task<IActionResult> OnPostFile(Guid id, CancellationToken ct)
     {
-        var (content, contentType, fileName) = User.IsInRole(GrantsRoles.Finance) ? await payments.Export(id, ct) : await payments.File(id, ct);
+        var (content, contentType, fileName) = User.IsInRole(GrantsRoles.Finance) ? await payments.ExportBatch(id, ct) : await payments.BatchFile(id, ct);
         return File(content, contentType, fileName);
     }
 
