@@ -68,7 +68,7 @@ public sealed class IndexModel(ApplicationsApi applications, ReviewApi review, P
         return File(content, contentType, $"audit-{service}-{id}.{format}");
     }
 
-    /// <summary>A stream lives in one service; the others know nothing of it.</summary>
+    /// <summary>A stream lives in one service, the others know nothing of it; one whose state is not kept for audit says so.</summary>
     private async Task<T?> Found<T>(Func<Task<T>> read)
         where T : class
     {
@@ -76,9 +76,9 @@ public sealed class IndexModel(ApplicationsApi applications, ReviewApi review, P
         {
             return await read();
         }
-        catch (ApiException e) when (e.Problem.Status is 404 or 400)
+        catch (ApiException e) when (e.Problem.Status is 404 or 400 or 422)
         {
-            if (e.Problem.Status == 400)
+            if (e.Problem.Status != 404)
             {
                 ModelState.AddModelError(nameof(AsOf), e.Problem.Message);
             }
