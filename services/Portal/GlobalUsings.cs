@@ -1,0 +1,4 @@
+global using Grants.Hosting.Security;
+global using Grants.Portal.Accounts;
+global using Grants.Portal.Api;
+global using Npgsql;

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Grants.Portal.Pages.Ngo;
+
+public sealed class SpentForm
+{
+    public int BudgetLine { get; set; }
+
+    public decimal? Amount { get; set; }
+}
+
+/// <summary>A narrative and what was spent per budget line of the application.</summary>
+public sealed class ReportModel(ApplicationsApi applications) : PortalPage
+{
+    [BindProperty]
+    public string? Narrative { get; set; }
+
+    [BindProperty]
+    public List<SpentForm> Spending { get; set; } = [];
+
+    public ReportView? Report { get; private set; }
+
+    public IReadOnlyList<BudgetLine> Budget { get; private set; } = [];
+
+    public async Task OnGet(Guid id, CancellationToken ct)
+    {
+        await Load(id, ct);
+        Spending = [.. Budget.Select((_, i) => new SpentForm { BudgetLine = i })];
+    }
+
+    public async Task<IActionResult> OnPost(Guid id, CancellationToken ct)
+    {
+        var request = new { Narrative, Spending = Spending.Select(s => new { s.BudgetLine, s.Amount }).ToList() };
+        if (await Try(() => applications.SubmitReport(id, request, ct)))
+        {
+            Notice = "Your report is submitted.";
+            return Redirect($"/ngo/reports/{id}");
+        }
+
+        await Load(id, ct);
+        return Page();
+    }
+
+    private async Task Load(Guid id, CancellationToken ct)
+    {
+        Report = (await applications.Report(id, ct)).Value;
+        Budget = (await applications.Application(Report.ApplicationId, ct)).Value.Content.Budget;
+    }
+}

@@ -1,0 +1,134 @@
+extern alias applications;
+extern alias payments;
+extern alias portal;
+extern alias review;
+
+using System.Net.Http.Headers;
+using Grants.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using portal::Grants.Portal.Accounts;
+
+namespace Grants.Portal.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class PortalTests : ICollectionFixture<PortalSystem>
+{
+    public const string Name = "portal";
+}
+
+/// <summary>
+/// The real system in this process: the three services and the portal on Kestrel ports, each on its
+/// own schema, talking over one virtual host; Debian's chromium drives the portal as people would.
+/// </summary>
+public sealed class PortalSystem : IAsyncLifetime
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly List<IAsyncDisposable> _hosts = [];
+    private TestVirtualHost? _virtualHost;
+    private string? _keyFile;
+    private IPlaywright? _playwright;
+
+    public Uri Portal { get; private set; } = new("http://127.0.0.1/");
+
+    public Uri Applications { get; private set; } = new("http://127.0.0.1/");
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public AccountStore Accounts { get; private set; } = null!;
+
+    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        _virtualHost = await TestRabbitMq.NewVirtualHost();
+        var none = new Dictionary<string, string?>();
+        var applications = await Start(new ServiceFactory<applications::Program>(await TestPostgres.NewSchema(), _virtualHost.Amqp, none));
+        var review = await Start(new ServiceFactory<review::Program>(await TestPostgres.NewSchema(), _virtualHost.Amqp, none));
+        var payments = await Start(new ServiceFactory<payments::Program>(await TestPostgres.NewSchema(), _virtualHost.Amqp, none));
+        Applications = applications.Address;
+
+        // The portal signs with the private half of the key whose public half the services trust.
+        _keyFile = Path.Combine(Path.GetTempPath(), $"grants-portal-key-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(_keyFile, TestTokens.Key.Key.Rsa.ExportPkcs8PrivateKeyPem());
+        var portalHost = await Start(new ServiceFactory<portal::Program>(await TestPostgres.NewSchema(), _virtualHost.Amqp, new Dictionary<string, string?>
+        {
+            ["Auth:SigningKeyFile"] = _keyFile,
+            ["Services:Applications"] = applications.Address.ToString(),
+            ["Services:Review"] = review.Address.ToString(),
+            ["Services:Payments"] = payments.Address.ToString(),
+        }));
+        Portal = portalHost.Address;
+        Accounts = portalHost.Services.GetRequiredService<AccountStore>();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    /// <summary>An account for this test alone, in one role; applicants get an organisation of their own unless one is given.</summary>
+    public async Task<string> Account(string role, Guid? organisation = null)
+    {
+        var user = $"{role}-{Guid.NewGuid():N}"[..20];
+        await Accounts.Create(user, $"Test {role}", [role], role == Hosting.Security.GrantsRoles.Applicant ? organisation ?? Guid.NewGuid() : null, Password, CancellationToken.None);
+        return user;
+    }
+
+    /// <summary>A browser of its own (its own cookies), signed in as <paramref name="user"/>.</summary>
+    public async Task<IPage> SignIn(string user)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = Portal.ToString(), Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        // Script errors in the pages end up beside the screenshots, where whoever reads a failure looks.
+        page.PageError += (_, error) => File.AppendAllText(Path.Combine(Artifacts, "browser-errors.log"), $"{page.Url}: {error}{Environment.NewLine}");
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Straight to a service with a token, for what a test only needs to be there.</summary>
+    public HttpClient Api(string role, string user, Guid? organisation = null)
+    {
+        var client = new HttpClient { BaseAddress = Applications };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role, user, organisation));
+        return client;
+    }
+
+    public static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, $"{name}.png"), FullPage = true });
+
+    private async Task<ServiceFactory<T>> Start<T>(ServiceFactory<T> factory)
+        where T : class
+    {
+        _hosts.Add(factory);
+        return await factory.Run();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            _playwright.Dispose();
+        }
+
+        foreach (var host in Enumerable.Reverse(_hosts))
+        {
+            await host.DisposeAsync();
+        }
+
+        if (_virtualHost is not null)
+        {
+            await _virtualHost.DisposeAsync();
+        }
+
+        if (_keyFile is not null)
+        {
+            File.Delete(_keyFile);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Grants.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grants.Portal.Tests;
+
+/// <summary>One host of the system on a real Kestrel port, on its own schema, as a browser would reach it.</summary>
+public sealed class ServiceFactory<TEntryPoint>(TestSchema schema, Uri rabbitMq, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
+{
+    public TestSchema Schema => schema;
+
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    public async Task<ServiceFactory<TEntryPoint>> Run()
+    {
+        UseKestrel();
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        Address = new Uri(addresses.Addresses.First());
+        using var client = new HttpClient { BaseAddress = Address };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!(await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"{typeof(TEntryPoint).Assembly.GetName().Name} was not ready within 90 s.");
+            }
+
+            await Task.Delay(200);
+        }
+
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseTestServers(schema, rabbitMq);
+        builder.UseUrls("http://127.0.0.1:0");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await schema.DisposeAsync();
+    }
+}
