@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.Intrinsics;
 using Grants.Payments.Sanctions.Lists;
 
 namespace Grants.Payments.Sanctions.Matching;
@@ -10,17 +11,17 @@ public sealed record NameMatch(string ScreenedName, ListEntry Entry, string List
 /// The names of the current lists, indexed by their canonical words so that a screened name is
 /// scored only against listed names sharing a word that can pair with one of its own; since a
 /// name without a pairing word scores 0, this finds exactly the hits a comparison with every
-/// listed name would. Word similarities are computed once per distinct listed word, and a listed
-/// name is scored only if the weight of its pairing words can still reach the threshold (most
-/// share one common word such as Mohammed or Trading). Immutable once built, so screenings share
-/// it across threads.
+/// listed name would. Word similarities are computed once per distinct listed word, skipping words
+/// whose letter counts rule out a pair, and a listed name is scored only if the weight of its
+/// pairing words can still reach the threshold (most share one common word such as Mohammed or
+/// Trading). Immutable once built, so screenings share it across threads.
 /// </summary>
 public sealed class NameIndex
 {
     private readonly List<(ListEntry Entry, NameTokens Name)> _names = [];
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
     private readonly List<List<int>> _postings = [];
-    private readonly Dictionary<char, List<string>> _tokensByInitial = [];
+    private readonly Dictionary<char, List<(string Token, Vector256<byte> Letters)>> _tokensByInitial = [];
 
     public NameIndex(IEnumerable<ListEntry> entries, double threshold)
     {
@@ -49,7 +50,7 @@ public sealed class NameIndex
                             _tokensByInitial[token[0]] = initial = [];
                         }
 
-                        initial.Add(token);
+                        initial.Add((token, LetterCounts.Of(token)));
                     }
 
                     _postings[tokenId].Add(id);
@@ -133,9 +134,11 @@ public sealed class NameIndex
 
         if (_tokensByInitial.TryGetValue(token[0], out var sameInitial))
         {
-            foreach (var listed in sameInitial)
+            var letters = LetterCounts.Of(token);
+            foreach (var (listed, listedLetters) in sameInitial)
             {
-                if (!pairs.ContainsKey(listed) && NameMatcher.WordSimilarity(token, listed) is var similarity and > 0)
+                if (!pairs.ContainsKey(listed) && NameMatcher.MayPair(token, letters, listed, listedLetters)
+                    && NameMatcher.WordSimilarity(token, listed) is var similarity and > 0)
                 {
                     pairs[listed] = similarity;
                 }
