@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 using System.Runtime.Intrinsics;
 using Grants.Payments.Sanctions.Lists;
 
@@ -18,7 +18,14 @@ public sealed record NameMatch(string ScreenedName, ListEntry Entry, string List
 /// </summary>
 public sealed class NameIndex
 {
+    private const int MaxPairingsCached = 200_000;
+
+    [ThreadStatic]
+    private static double[]? t_pairedWeight;
+
     private readonly List<(ListEntry Entry, NameTokens Name)> _names = [];
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, double>> _pairings = new(StringComparer.Ordinal);
+    private int _pairingsCached;
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
     private readonly List<List<int>> _postings = [];
     private readonly Dictionary<char, List<(string Token, Vector256<byte> Letters)>> _tokensByInitial = [];
@@ -67,7 +74,7 @@ public sealed class NameIndex
     public IReadOnlyList<NameMatch> Screen(string screenedName)
     {
         var screened = new NameTokens(screenedName);
-        var pairing = new Dictionary<string, double>[screened.Tokens.Length];
+        var pairing = new IReadOnlyDictionary<string, double>[screened.Tokens.Length];
         var longestPartner = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var s = 0; s < screened.Tokens.Length; s++)
         {
@@ -78,10 +85,9 @@ public sealed class NameIndex
             }
         }
 
-        // The most each listed name's pairing words can add to its score, at best similarity.
-        var pairedWeight = ArrayPool<double>.Shared.Rent(_names.Count);
-        // The shared pool hands out new arrays of primitives uninitialised.
-        Array.Clear(pairedWeight, 0, _names.Count);
+        // The most each listed name's pairing words can add to its score, at best similarity; all zero
+        // between screenings, so only what a screening touched is cleared after it.
+        var pairedWeight = t_pairedWeight is { } buffer && buffer.Length >= _names.Count ? buffer : t_pairedWeight = new double[_names.Count];
         var touched = new List<int>();
         try
         {
@@ -120,11 +126,31 @@ public sealed class NameIndex
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(pairedWeight);
+            foreach (var id in touched)
+            {
+                pairedWeight[id] = 0;
+            }
         }
     }
 
-    private Dictionary<string, double> Pairing(string token)
+    /// <summary>The listed words a screened word pairs with, and how well; remembered, as screened words recur (association, Mohammed).</summary>
+    private IReadOnlyDictionary<string, double> Pairing(string token)
+    {
+        if (_pairings.TryGetValue(token, out var known))
+        {
+            return known;
+        }
+
+        var pairs = Pairs(token);
+        if (Interlocked.Increment(ref _pairingsCached) <= MaxPairingsCached)
+        {
+            _pairings.TryAdd(token, pairs);
+        }
+
+        return pairs;
+    }
+
+    private Dictionary<string, double> Pairs(string token)
     {
         var pairs = new Dictionary<string, double>(StringComparer.Ordinal);
         if (_tokenIds.ContainsKey(token))
@@ -137,7 +163,7 @@ public sealed class NameIndex
             var letters = LetterCounts.Of(token);
             foreach (var (listed, listedLetters) in sameInitial)
             {
-                if (!pairs.ContainsKey(listed) && NameMatcher.MayPair(token, letters, listed, listedLetters)
+                if (NameMatcher.MayPair(token, letters, listed, listedLetters) && !pairs.ContainsKey(listed)
                     && NameMatcher.WordSimilarity(token, listed) is var similarity and > 0)
                 {
                     pairs[listed] = similarity;
