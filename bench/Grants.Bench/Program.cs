@@ -5,9 +5,9 @@ using Grants.Testing;
 using Npgsql;
 
 // Usage: Grants.Bench [--seconds N] [--replay-events N] [--messages N] [--applications N] [--clients N] [--per-client N]
-//                     [--only store|messaging|review|rush]
+//                     [--names N] [--entries N] [--brute-force N] [--only store|messaging|review|rush|sanctions]
 // Starts its own durable PostgreSQL (fsync and synchronous commit on) unless GRANTS_BENCH_POSTGRES names one,
-// and, for the messaging figures, its own RabbitMQ node.
+// and, for the messaging figures, its own RabbitMQ node. The sanctions figures need neither.
 var seconds = Option("--seconds", 5);
 var replayEvents = Option("--replay-events", 1_000_000);
 var messages = Option("--messages", 20_000);
@@ -15,6 +15,15 @@ var applications = Option("--applications", 5_000);
 var clients = Option("--clients", 50);
 var perClient = Option("--per-client", 10);
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
+
+var sanctions = only is null or "sanctions"
+    ? new SanctionsBenchmarks(Option("--names", 10_000), Option("--entries", 20_000), Option("--brute-force", 10_000)).Run()
+    : "";
+if (only == "sanctions")
+{
+    Console.WriteLine(sanctions);
+    return;
+}
 
 await using var server = Environment.GetEnvironmentVariable("GRANTS_BENCH_POSTGRES") is { Length: > 0 }
     ? null
@@ -71,6 +80,7 @@ if (results.Count > 0)
 }
 
 Console.WriteLine(review);
+Console.WriteLine(sanctions);
 return;
 
 int Option(string name, int fallback)

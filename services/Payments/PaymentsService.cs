@@ -41,6 +41,7 @@ public static class PaymentsService
         var services = builder.Services;
         services.AddSingleton(LedgerTables.Migrations);
         services.AddSingleton<LedgerQueries>();
+        services.AddSingleton<IHitEscalation, FreezeOnConfirmedHit>();
         services.AddSingleton<DebtorSettings>();
         services.AddAuthorizationBuilder().AddPolicy(LedgerEndpoints.Staff, policy =>
             policy.RequireRole(GrantsRoles.Officer, GrantsRoles.Approver, GrantsRoles.Finance, GrantsRoles.Auditor));
@@ -79,6 +80,7 @@ public static class PaymentsService
         .Register<ReportApproved>("payments.report_approved")
         .Register<Grants.RecoveryOrdered>("payments.recovery_ordered")
         .Register<Grants.GrantClosed>("payments.grant_closed")
+        .Register<Grants.GrantFrozen>("payments.grant_frozen")
         .Register<PaymentBatchCreated>("payments.batch_created")
         .Register<PaymentBatchExported>("payments.batch_exported")
         .Register<PaymentBatchExecuted>("payments.batch_executed")

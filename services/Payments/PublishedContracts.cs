@@ -57,6 +57,28 @@ internal static class PublishedContracts
             Amount = e.Amount,
             Reason = e.Reason,
         })
+        .Publish<Grants.GrantFrozen, Contract.Payments.GrantFrozen>((e, stored) => new()
+        {
+            CorrelationId = e.ApplicationId,
+            GrantId = stored.StreamId,
+            ApplicationId = e.ApplicationId,
+            OrganisationId = e.OrganisationId,
+            HitId = e.HitId,
+            Reason = e.Reason,
+            FrozenAt = e.FrozenAt,
+        })
+        .Publish<Sanctions.Screening.SanctionsHitConfirmed, Contract.Sanctions.SanctionsHitConfirmed>((e, _) => new()
+        {
+            CorrelationId = e.OrganisationId,
+            OrganisationId = e.OrganisationId,
+            HitId = e.HitId,
+            ScreenedName = e.ScreenedName,
+            Source = e.Source,
+            Reference = e.Reference,
+            Justification = e.Justification,
+            DecidedBy = new Actor(e.DecidedBy, Hosting.Security.GrantsRoles.Finance),
+            DecidedAt = e.DecidedAt,
+        })
         .Publish<Grants.GrantClosed, Contract.Ledger.GrantClosed>((e, stored) => new()
         {
             CorrelationId = e.ApplicationId,

@@ -30,7 +30,7 @@ public static class Given
         CallDefaults.Criteria,
         3m,
         3,
-        CallDefaults.TranchePlan,
+        new Contracts.Calls.PaymentRules(),
         CallDefaults.ReportPlan,
         deadline ?? Deadline,
         "Europe/Brussels",

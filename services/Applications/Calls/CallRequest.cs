@@ -1,5 +1,5 @@
 using System.Globalization;
-
+using Grants.Contracts.Calls;
 
 namespace Grants.Applications.Calls;
 
@@ -24,7 +24,7 @@ public sealed record CallRequest(
     IReadOnlyList<Criterion>? Criteria,
     decimal? OverallThreshold,
     int? ReviewersPerApplication,
-    IReadOnlyList<TrancheRule>? TranchePlan,
+    PaymentRules? Payments,
     ReportPlanRequest? ReportPlan,
     int? ClarificationReplyDays)
 {
@@ -74,8 +74,8 @@ public sealed record CallRequest(
         v.Must(!(ByInvitationOnly ?? false) || invited.Count > 0, nameof(InvitedOrganisations), "must name the invited organisations of a call by invitation.");
         var criteria = Criteria ?? CallDefaults.Criteria;
         ValidateCriteria(v, criteria);
-        var tranches = TranchePlan ?? CallDefaults.TranchePlan;
-        ValidateTranches(v, tranches);
+        var payments = Payments ?? new PaymentRules();
+        ValidatePayments(v, payments);
         var reports = ReportPlan?.ToPlan(v, currency) ?? CallDefaults.ReportPlan with { AuditRequiredFrom = new Money(100_000m, currency) };
         v.ThrowIfInvalid();
 
@@ -97,7 +97,7 @@ public sealed record CallRequest(
             criteria,
             OverallThreshold ?? 3m,
             ReviewersPerApplication ?? 3,
-            tranches,
+            payments,
             reports,
             deadline,
             zone,
@@ -115,17 +115,15 @@ public sealed record CallRequest(
         }
     }
 
-    private static void ValidateTranches(Validation v, IReadOnlyList<TrancheRule> tranches)
-    {
-        v.Must(tranches.Count > 0 && tranches.Sum(t => t.Percent) == 100m, nameof(TranchePlan), "must share out exactly 100%.");
-        foreach (var (t, i) in tranches.Select((t, i) => (t, i)))
-        {
-            var at = string.Create(CultureInfo.InvariantCulture, $"{nameof(TranchePlan)}[{i}]");
-            v.Range($"{at}.Percent", t.Percent, 0.01m, 100m)
-                .Must(TrancheConditions.All.Contains(t.Condition), $"{at}.Condition", $"must be one of {string.Join(", ", TrancheConditions.All)}.")
-                .Must(t.Number == i + 1, $"{at}.Number", "must number the tranches 1, 2, 3 in order.");
-        }
-    }
+    /// <summary>The ledger in Payments plans and pays the tranches by these rules; they are checked here, where the officer sets them.</summary>
+    private static void ValidatePayments(Validation v, PaymentRules p) => v
+        .Range("Payments.PreFinancingPercent", p.PreFinancingPercent, 1m, 100m)
+        .Range("Payments.PaymentDeadlineDays", p.PaymentDeadlineDays, 1, 365)
+        .Range("Payments.InstalmentsAboveMonths", p.InstalmentsAboveMonths, 1, 120)
+        .Range("Payments.InstalmentsAboveAmount", p.InstalmentsAboveAmount, 0m, 10_000_000_000m)
+        .Range("Payments.MinimumUsagePercent", p.MinimumUsagePercent, 0m, 100m)
+        .Range("Payments.PreFinancingCapPercent", p.PreFinancingCapPercent, 1m, 100m)
+        .Must(p.PreFinancingCapPercent >= p.PreFinancingPercent, "Payments.PreFinancingCapPercent", "must not be below the pre-financing percent.");
 }
 
 public sealed record ReportPlanRequest(int? InterimEveryMonths, int? FinalMonthsAfterEnd, IReadOnlyList<int>? ReminderDaysBefore, decimal? AuditRequiredFrom)

@@ -1,3 +1,5 @@
+using Grants.Contracts.Calls;
+
 namespace Grants.Applications.Calls;
 
 /// <summary>Every rule of a call as data (DESIGN 3); recorded on the call's events so a decision can be replayed.</summary>
@@ -16,16 +18,13 @@ public sealed record CallRules(
     IReadOnlyList<Criterion> Criteria,
     decimal OverallThreshold,
     int ReviewersPerApplication,
-    IReadOnlyList<TrancheRule> TranchePlan,
+    PaymentRules Payments,
     ReportPlan ReportPlan,
     DateTimeOffset SubmissionDeadline,
     string TimeZone,
     int ClarificationReplyDays);
 
 public sealed record Criterion(string Name, decimal Weight, int Threshold);
-
-/// <summary>A share of the grant and what makes it due: agreement_signed, interim_report_approved, final_report_approved.</summary>
-public sealed record TrancheRule(int Number, decimal Percent, string Condition);
 
 /// <summary>
 /// Interim reports every <see cref="InterimEveryMonths"/> from the start while the project runs (0: none),
@@ -60,22 +59,7 @@ public static class CallDefaults
         new("budget-soundness", 0.15m, 3),
     ];
 
-    public static IReadOnlyList<TrancheRule> TranchePlan { get; } =
-    [
-        new(1, 80m, TrancheConditions.AgreementSigned),
-        new(2, 20m, TrancheConditions.FinalReportApproved),
-    ];
-
     public static ReportPlan ReportPlan { get; } = new(12, 3, [30, 7], Money.Eur(100_000m));
 
     public const string TimeZone = "Europe/Brussels";
-}
-
-public static class TrancheConditions
-{
-    public const string AgreementSigned = "agreement_signed";
-    public const string InterimReportApproved = "interim_report_approved";
-    public const string FinalReportApproved = "final_report_approved";
-
-    public static IReadOnlyList<string> All { get; } = [AgreementSigned, InterimReportApproved, FinalReportApproved];
 }

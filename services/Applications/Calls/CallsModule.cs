@@ -58,7 +58,7 @@ public static class CallsModule
         SubmissionDeadline = r.SubmissionDeadline,
         TimeZone = r.TimeZone,
         OpenGrantBlocksApplication = r.OpenGrantBlocksApplication,
-        TranchePlan = [.. r.TranchePlan.Select(t => new Contract.TrancheShare(t.Number, t.Percent, t.Condition))],
+        Payments = r.Payments,
         ReportPlan = new Contract.ReportSchedule(
             r.ReportPlan.InterimEveryMonths, r.ReportPlan.FinalMonthsAfterEnd, r.ReportPlan.ReminderDaysBefore, r.ReportPlan.AuditRequiredFrom),
         ClarificationReplyDays = r.ClarificationReplyDays,

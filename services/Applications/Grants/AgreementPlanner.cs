@@ -4,26 +4,21 @@ using Grants.Contracts.Reports;
 
 namespace Grants.Applications.Grants;
 
-/// <summary>Derives an agreement's tranches and report dates from the call's plans and the project's dates; pure.</summary>
+/// <summary>
+/// Derives an agreement's report dates from the call's report plan and the project's dates; pure. Its
+/// tranches are the ledger's: Payments plans them and says so on GrantOpened.
+/// </summary>
 public static class AgreementPlanner
 {
     /// <summary>An interim report is due this long after the period it covers.</summary>
     public const int InterimDueMonthsAfterPeriod = 1;
 
-    public static AgreementTerms Terms(Guid applicationId, ApplicationContent content, CallRules rules, Money amount)
+    /// <param name="tranches">The ledger's tranches when Payments has already opened the grant, otherwise none yet.</param>
+    public static AgreementTerms Terms(Guid applicationId, ApplicationContent content, CallRules rules, Money amount, IReadOnlyList<TrancheTerm> tranches)
     {
         var start = content.StartDate!.Value;
         var end = content.EndDate!.Value;
-        return new AgreementTerms(amount, start, end, Tranches(rules.TranchePlan, amount), Reports(applicationId, start, end, rules, amount), rules.ReportPlan.ReminderDaysBefore);
-    }
-
-    /// <summary>Each share rounded to the cent; the last takes what rounding left, so the tranches add up to the award exactly.</summary>
-    private static List<TrancheTerm> Tranches(IReadOnlyList<TrancheRule> plan, Money amount)
-    {
-        var tranches = plan.Select(t => new TrancheTerm(t.Number, amount with { Amount = decimal.Round(amount.Amount * t.Percent / 100m, 2) }, t.Condition)).ToList();
-        var rest = amount.Amount - tranches.Sum(t => t.Amount.Amount);
-        tranches[^1] = tranches[^1] with { Amount = amount with { Amount = tranches[^1].Amount.Amount + rest } };
-        return tranches;
+        return new AgreementTerms(amount, start, end, tranches, Reports(applicationId, start, end, rules, amount), rules.ReportPlan.ReminderDaysBefore);
     }
 
     private static List<ScheduledReport> Reports(Guid applicationId, DateOnly start, DateOnly end, CallRules rules, Money amount)

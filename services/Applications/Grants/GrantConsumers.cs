@@ -52,6 +52,16 @@ public sealed class FundingDecidedConsumer(EventStore store, TimeProvider time) 
     }
 }
 
+/// <summary>The tranches the ledger plans for the grant are the ones the NGO's agreement shows.</summary>
+public sealed class GrantOpenedConsumer(EventStore store, TimeProvider time) : IdempotentConsumer<GrantOpened>(store)
+{
+    protected override string ConsumerName => "applications.grant-opened";
+
+    protected override Task Handle(GrantOpened message, EventSession session, CancellationToken ct) =>
+        Recorded.On<Application>(session, message.ApplicationId, ApplicationStreams.StreamType, s => GrantDecider.Decide(
+            new GrantCommand.RecordTranches(message.GrantId, [.. message.Tranches.Select(t => new TrancheTerm(t.Number, t.Amount, t.Condition))], time.GetUtcNow()), s), ct);
+}
+
 public sealed class PaymentExecutedConsumer(EventStore store, TimeProvider time) : IdempotentConsumer<PaymentExecuted>(store)
 {
     protected override string ConsumerName => "applications.payment-executed";

@@ -11,6 +11,8 @@ public abstract record GrantCommand
 
     public sealed record SignAgreement(Actor By, DateTimeOffset Now) : GrantCommand;
 
+    public sealed record RecordTranches(Guid GrantId, IReadOnlyList<TrancheTerm> Tranches, DateTimeOffset Now) : GrantCommand;
+
     public sealed record RecordPayment(PaymentRecord Payment, DateTimeOffset Now) : GrantCommand;
 
     public sealed record RecordClosure(GrantClosure Closure) : GrantCommand;
@@ -35,6 +37,8 @@ public static class GrantDecider
         (GrantCommand.RecordReview c, _) when state.Grant.Review is null => [new ReviewResultReceived(c.Result, c.ContentHash, c.Now)],
         (GrantCommand.RecordReview, _) => [],
         (GrantCommand.RecordFunding c, _) => RecordFunding(c, state),
+        (GrantCommand.RecordTranches c, _) when !state.Grant.LedgerTranches.SequenceEqual(c.Tranches) => [new TranchesPlanned(c.GrantId, c.Tranches, c.Now)],
+        (GrantCommand.RecordTranches, _) => [],
         (GrantCommand.RecordPayment c, _) when state.Grant.Payments.All(p => p.TrancheNumber != c.Payment.TrancheNumber) => [new PaymentReceived(c.Payment, c.Now)],
         (GrantCommand.RecordPayment, _) => [],
         (GrantCommand.RecordClosure c, _) when state.Grant.Closure is null => [new GrantClosedReceived(c.Closure)],
@@ -50,7 +54,7 @@ public static class GrantDecider
             return [];
         }
 
-        var terms = c.Outcome == "Award" && c.Amount is { } amount ? AgreementPlanner.Terms(state.Id, state.Content!, c.Rules, amount) : null;
+        var terms = c.Outcome == "Award" && c.Amount is { } amount ? AgreementPlanner.Terms(state.Id, state.Content!, c.Rules, amount, state.Grant.LedgerTranches) : null;
         return [new FundingDecisionReceived(new FundingResult(c.Outcome, c.Amount, c.Reasons, c.RulesVersion), terms, c.Now)];
     }
 }

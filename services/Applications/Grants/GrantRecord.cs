@@ -10,11 +10,12 @@ public sealed record ReviewResult(decimal WeightedScore, IReadOnlyList<Criterion
 
 public sealed record FundingResult(string Outcome, Money? Amount, IReadOnlyList<string> Reasons, int RulesVersion);
 
+/// <summary>A tranche as the ledger in Payments planned it; <see cref="Condition"/> says what makes it due.</summary>
 public sealed record TrancheTerm(int Number, Money Amount, string Condition);
 
 public sealed record ScheduledReport(Guid ReportId, int Number, ReportKind Kind, DateOnly PeriodEnd, DateOnly DueDate, DateTimeOffset DueAt, bool AuditRequired);
 
-/// <summary>The agreement the NGO signs: the awarded amount, how it is paid, and when it reports.</summary>
+/// <summary>The agreement the NGO signs: the awarded amount, how it is paid (the ledger's tranches, none until Payments has planned them), and when it reports.</summary>
 public sealed record AgreementTerms(Money Amount, DateOnly Start, DateOnly End, IReadOnlyList<TrancheTerm> Tranches, IReadOnlyList<ScheduledReport> Reports, IReadOnlyList<int> ReminderDaysBefore);
 
 public sealed record PaymentRecord(int TrancheNumber, Money Amount, DateOnly ExecutedOn, string EndToEndId);
@@ -27,6 +28,9 @@ public sealed record GrantRecord(
     IReadOnlyList<PaymentRecord> Payments, GrantClosure? Closure)
 {
     public static GrantRecord Empty { get; } = new(null, null, null, null, null, [], null);
+
+    /// <summary>The ledger's tranches, kept apart from the terms because Payments may plan them before the award reaches this service.</summary>
+    public IReadOnlyList<TrancheTerm> LedgerTranches { get; init; } = [];
 }
 
 public sealed record ReviewResultReceived(ReviewResult Result, string ContentHash, DateTimeOffset At);
@@ -34,6 +38,8 @@ public sealed record ReviewResultReceived(ReviewResult Result, string ContentHas
 public sealed record FundingDecisionReceived(FundingResult Result, AgreementTerms? Terms, DateTimeOffset At);
 
 public sealed record GrantAgreementSignedEvent(Guid ApplicationId, Guid OrganisationId, AgreementTerms Terms, Actor SignedBy, DateTimeOffset At);
+
+public sealed record TranchesPlanned(Guid GrantId, IReadOnlyList<TrancheTerm> Tranches, DateTimeOffset At);
 
 public sealed record PaymentReceived(PaymentRecord Payment, DateTimeOffset At);
 
@@ -58,6 +64,10 @@ public static class GrantEvolution
                 _ => ApplicationStatus.Rejected,
             },
             Grant = state.Grant with { Funding = e.Result, Terms = e.Terms },
+        },
+        TranchesPlanned e => state with
+        {
+            Grant = state.Grant with { LedgerTranches = e.Tranches, Terms = state.Grant.Terms is { } terms ? terms with { Tranches = e.Tranches } : null },
         },
         GrantAgreementSignedEvent e => state with { Status = ApplicationStatus.AgreementSigned, Grant = state.Grant with { SignedAt = e.At, SignedBy = e.SignedBy } },
         PaymentReceived e => state with { Grant = state.Grant with { Payments = [.. state.Grant.Payments, e.Payment] } },

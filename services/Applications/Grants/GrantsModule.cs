@@ -12,6 +12,7 @@ public static class GrantsModule
             .Register<ReviewResultReceived>("application.review_result_received")
             .Register<FundingDecisionReceived>("application.funding_decision_received")
             .Register<GrantAgreementSignedEvent>("application.agreement_signed")
+            .Register<TranchesPlanned>("application.tranches_planned")
             .Register<PaymentReceived>("application.payment_received")
             .Register<GrantClosedReceived>("application.grant_closed_received")
             .Register<ReportScheduled>("report.scheduled")
@@ -53,6 +54,7 @@ public static class GrantsModule
             .Consume<ReviewCompletedConsumer, Contracts.Reviews.ReviewCompleted>()
             .Consume<FundingDecidedConsumer, Contracts.Funding.FundingDecided>()
             .Consume<ReportAssessedConsumer, Contracts.Reports.ReportAssessed>()
+            .Consume<GrantOpenedConsumer, Contracts.Ledger.GrantOpened>()
             .Consume<PaymentExecutedConsumer, Contracts.Payments.PaymentExecuted>()
             .Consume<GrantClosedConsumer, Contracts.Ledger.GrantClosed>();
         services.AddScheduledCommand<RemindOfReport, ReportScheduleHandler>("reports.remind");

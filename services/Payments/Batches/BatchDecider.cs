@@ -3,7 +3,8 @@ namespace Grants.Payments.Batches;
 public abstract record BatchCommand;
 
 /// <param name="FileSha256">The hash of the file as exported, so an auditor can match the file the bank got.</param>
-public sealed record ExportBatch(string FileSha256, Actor By, DateTimeOffset Now) : BatchCommand;
+/// <param name="FrozenGrants">Grants of the batch frozen since it was made: the file must not go to the bank.</param>
+public sealed record ExportBatch(string FileSha256, IReadOnlyList<Guid> FrozenGrants, Actor By, DateTimeOffset Now) : BatchCommand;
 
 public sealed record RecordBatchExecution(string BankReference, DateOnly ExecutedOn, Actor By) : BatchCommand;
 
@@ -15,6 +16,10 @@ public static class BatchDecider
     public static IReadOnlyList<object> Decide(BatchCommand command, PaymentBatch state) => (command, state) switch
     {
         (_, { Status: BatchStatus.None }) => throw new DomainException("batch.not_found", "No such payment batch.", DomainErrorKind.NotFound),
+        (ExportBatch { FrozenGrants.Count: > 0 } c, { Status: BatchStatus.Created or BatchStatus.Exported }) => throw new DomainException(
+            "batch.grant_frozen",
+            $"Grant {string.Join(", ", c.FrozenGrants)} in this batch was frozen after a confirmed sanctions hit: reject the batch and gather a new one.",
+            DomainErrorKind.Conflict),
         (ExportBatch c, { Status: BatchStatus.Created }) => [new PaymentBatchExported(c.FileSha256, c.Now, c.By)],
         (ExportBatch, _) => [],
         (RecordBatchExecution, { Status: BatchStatus.Created }) =>

@@ -84,8 +84,18 @@ public static class BatchEndpoints
         var session = store.OpenSession(new EventMetadata(id, UserId: user.UserId(), Role: GrantsRoles.Finance));
         var batch = await session.FetchForWriting<PaymentBatch>(id, ct);
         var file = batch.State.Created is { } created ? Pain001.Write(created) : [];
+        var frozen = new List<Guid>();
+        foreach (var grantId in batch.State.Created?.Payments.Select(p => p.GrantId).Distinct() ?? [])
+        {
+            if ((await session.FetchForWriting<Grant>(grantId, ct)).State.FrozenReason is not null)
+            {
+                frozen.Add(grantId);
+            }
+        }
+
         var events = BatchDecider.Decide(
-            new ExportBatch(Convert.ToHexStringLower(SHA256.HashData(file)), new Actor(user.UserId(), GrantsRoles.Finance), time.GetUtcNow()), batch.State);
+            new ExportBatch(Convert.ToHexStringLower(SHA256.HashData(file)), frozen, new Actor(user.UserId(), GrantsRoles.Finance), time.GetUtcNow()),
+            batch.State);
         session.Write(id, "payment-batch", batch.Version, events);
         await session.SaveChanges(ct);
         context.Response.SetETag(batch.Version + events.Count);

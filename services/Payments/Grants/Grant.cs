@@ -41,6 +41,9 @@ public sealed record Grant(
     public static Grant Initial { get; } = new(
         GrantStatus.Pending, Guid.Empty, Guid.Empty, Guid.Empty, null, null, null, null, [], [], [], null, null);
 
+    /// <summary>Why the grant is frozen (a confirmed sanctions hit); null while it is not.</summary>
+    public string? FrozenReason { get; init; }
+
     public Tranche? Tranche(int number) => Tranches.Find(t => t.Number == number);
 
     public Money TotalPaid => new(Tranches.Where(t => t.Status == TrancheStatus.Paid).Sum(t => t.Amount!.Amount), Terms?.Amount.Currency ?? "EUR");
@@ -92,6 +95,7 @@ public sealed record Grant(
         },
         RecoveryOrdered e => state with { Recovered = e.Amount },
         GrantClosed e => state with { Status = GrantStatus.Closed, ClosedAt = e.ClosedAt },
+        GrantFrozen e => state with { FrozenReason = e.Reason },
         _ => state,
     };
 

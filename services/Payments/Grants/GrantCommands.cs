@@ -32,3 +32,7 @@ public sealed record RecordTranchePayment(int Number, Guid BatchId, string BankR
 
 /// <summary>Sent by the schedule when a tranche's payment deadline has passed; late only if it is still unpaid.</summary>
 public sealed record MarkTrancheLate(Guid GrantId, int Number, DateTimeOffset Now) : GrantCommand;
+
+/// <summary>A confirmed sanctions hit on the grantee freezes the grant.</summary>
+/// <param name="Finding">Who matched which list entry, as people read it.</param>
+public sealed record FreezeGrant(Guid HitId, string Finding, Actor By, DateTimeOffset Now) : GrantCommand;

@@ -25,6 +25,7 @@ public static partial class GrantDecider
         (UnbatchTranche c, _) => Unbatch(state, c),
         (RecordTranchePayment c, _) => Pay(state, c),
         (MarkTrancheLate c, _) => Late(state, c),
+        (FreezeGrant c, _) => Freeze(state, c),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown grant command."),
     };
 
@@ -97,7 +98,7 @@ public static partial class GrantDecider
 
         List<object> events = [new ReportOverdueRecorded(c.ApplicationId, c.ReportId, c.Kind, c.DueDate)];
         events.AddRange(state.Tranches
-            .Where(t => t.IsPending && t.BlockCode != ReportOverdueCode)
+            .Where(t => t.IsPending && t.BlockCode is not (ReportOverdueCode or FrozenCode))
             .Select(t => BlockedByReport(state, t)));
         return events;
     }
@@ -178,7 +179,12 @@ public static partial class GrantDecider
         var terms = state.Terms!;
         var payBy = PaymentDeadline.PayBy(from, terms.TimeZone, terms.Rules.PaymentDeadlineDays);
         var due = new TrancheDue(state.ApplicationId, tranche.Number, amount, payBy, PaymentDeadline.LateFrom(payBy, terms.TimeZone), basis);
-        return state.OverdueReports.IsEmpty ? [due] : [due, BlockedByReport(state, tranche)];
+        return (state.FrozenReason, state.OverdueReports.IsEmpty) switch
+        {
+            (not null, _) => [due, BlockedByFreeze(state, tranche)],
+            (null, false) => [due, BlockedByReport(state, tranche)],
+            (null, true) => [due],
+        };
     }
 
     private static TrancheBlocked BlockedByReport(Grant state, Tranche tranche) =>

@@ -42,7 +42,7 @@ public sealed record TranchePrepared(
 
 public sealed record TrancheApproved(Guid ApplicationId, int Number, Actor ApprovedBy, IReadOnlyList<string> ListVersions);
 
-/// <param name="ReasonCode">sanctions_hit, report_overdue, bank_details_missing, bank_details_unverified, bank_details_changed, bank_details_invalid.</param>
+/// <param name="ReasonCode">sanctions_hit, report_overdue, grant_frozen, bank_details_missing, bank_details_unverified, bank_details_changed, bank_details_invalid.</param>
 public sealed record TrancheBlocked(Guid ApplicationId, int Number, string ReasonCode, string Reason, IReadOnlyList<string> ListVersions);
 
 /// <summary>A tranche blocked by an overdue report is due again once the report is approved, and must be signed again.</summary>
@@ -63,5 +63,9 @@ public sealed record ReportOverdueRecorded(Guid ApplicationId, Guid ReportId, Re
 public sealed record ReportApproved(Guid ApplicationId, Guid ReportId, ReportKind Kind, Money EligibleSpending, DateTimeOffset ApprovedAt);
 
 public sealed record RecoveryOrdered(Guid ApplicationId, Money Amount, string Reason);
+
+/// <summary>A finance officer confirmed a sanctions hit on the grantee: nothing of this grant may be prepared, approved or exported.</summary>
+/// <param name="Reason">Starts with <c>sanctions_confirmed:</c>, then who matched which list entry.</param>
+public sealed record GrantFrozen(Guid ApplicationId, Guid OrganisationId, Guid HitId, string Reason, Actor FrozenBy, DateTimeOffset FrozenAt);
 
 public sealed record GrantClosed(Guid ApplicationId, Money TotalPaid, Money Recovered, DateTimeOffset ClosedAt);

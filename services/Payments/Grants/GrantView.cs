@@ -33,7 +33,8 @@ public sealed record GrantView(
     Money? Recovered,
     int RulesVersion,
     IReadOnlyList<Guid> OverdueReports,
-    IReadOnlyList<TrancheView> Tranches)
+    IReadOnlyList<TrancheView> Tranches,
+    string? FrozenReason)
 {
     public static GrantView Of(Guid id, Grant grant)
     {
@@ -44,7 +45,8 @@ public sealed record GrantView(
             [.. grant.Tranches.Select(t => new TrancheView(
                 t.Number, t.Kind == TrancheKind.Balance ? "balance" : "pre_financing", t.Condition, t.Planned, t.Amount, Lower(t.Status),
                 t.PayBy, t.Late, t.BlockCode, t.BlockReason, t.Preparation?.Amount, t.Preparation?.ExecutionDate, t.Preparation?.PreparedBy.UserId,
-                t.ApprovedBy?.UserId, t.BatchId, t.EndToEndId, t.PaidOn, t.BankReference))]);
+                t.ApprovedBy?.UserId, t.BatchId, t.EndToEndId, t.PaidOn, t.BankReference))],
+            grant.FrozenReason);
     }
 
     private static string Lower<T>(T value)

@@ -17,13 +17,21 @@ public static partial class GrantDecider
         }
 
         NotBlockedByReport(state);
+        NotFrozen(state);
         return [new TrancheBatched(state.ApplicationId, c.Number, c.BatchId, EndToEndIds.For(GrantIds.For(state.ApplicationId), c.Number))];
     }
 
-    private static IReadOnlyList<object> Unbatch(Grant state, UnbatchTranche c) =>
-        state.Tranche(c.Number) is { Status: TrancheStatus.Batched } tranche && tranche.BatchId == c.BatchId
-            ? [new TrancheUnbatched(state.ApplicationId, c.Number, c.BatchId, c.Reason)]
-            : [];
+    /// <summary>A tranche of a grant frozen while it was in the batch comes back blocked, not approved.</summary>
+    private static IReadOnlyList<object> Unbatch(Grant state, UnbatchTranche c)
+    {
+        if (state.Tranche(c.Number) is not { Status: TrancheStatus.Batched } tranche || tranche.BatchId != c.BatchId)
+        {
+            return [];
+        }
+
+        var unbatched = new TrancheUnbatched(state.ApplicationId, c.Number, c.BatchId, c.Reason);
+        return state.FrozenReason is null ? [unbatched] : [unbatched, BlockedByFreeze(state, tranche)];
+    }
 
     private static IReadOnlyList<object> Pay(Grant state, RecordTranchePayment c)
     {

@@ -112,6 +112,7 @@ public static partial class GrantDecider
             throw new DomainException("grant.not_active", $"The grant is {state.Status.ToString().ToLowerInvariant()}: nothing can be paid.");
         }
 
+        NotFrozen(state);
         return state.Tranche(number) ?? throw new DomainException("tranche.not_found", $"The grant has no tranche {number}.", DomainErrorKind.NotFound);
     }
 

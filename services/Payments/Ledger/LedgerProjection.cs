@@ -70,6 +70,7 @@ internal sealed class LedgerProjection : IProjection
             TranchePaymentLate e => One($"update {s}.ledger_tranches set late = true where grant_id = $1 and number = $2", [id, e.Number]),
             ReportApproved { Kind: Contracts.Reports.ReportKind.Final } => One($"update {s}.ledger_grants set status = 'closing' where grant_id = $1", [id]),
             RecoveryOrdered e => One($"update {s}.ledger_grants set recovered = $2 where grant_id = $1", [id, e.Amount.Amount]),
+            GrantFrozen => One($"update {s}.ledger_grants set frozen = true where grant_id = $1", [id]),
             GrantClosed => One($"update {s}.ledger_grants set status = 'closed' where grant_id = $1", [id]),
             _ => [],
         };

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Grants.Payments.Ledger;
 
 public sealed record GrantSummary(
-    Guid Id, Guid ApplicationId, Guid CallId, Guid OrganisationId, string Title, Money Amount, Money Paid, Money Recovered, string Status);
+    Guid Id, Guid ApplicationId, Guid CallId, Guid OrganisationId, string Title, Money Amount, Money Paid, Money Recovered, string Status, bool Frozen);
 
 /// <param name="Committed">Awarded to grants still open, plus what closed grants finally cost (paid less recovered).</param>
 /// <param name="Remaining">The envelope less what is committed: what could still be awarded.</param>
@@ -19,7 +19,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions
     public async Task<Paged<GrantSummary>> Grants(Guid? callId, Guid? organisationId, PageRequest page, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand($"""
-            select grant_id, application_id, call_id, organisation_id, title, amount, currency, paid, recovered, status, count(*) over ()
+            select grant_id, application_id, call_id, organisation_id, title, amount, currency, paid, recovered, status, frozen, count(*) over ()
             from {S}.ledger_grants
             where ($1::uuid is null or call_id = $1) and ($2::uuid is null or organisation_id = $2)
             order by opened_at, grant_id
@@ -34,8 +34,8 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions
             var currency = reader.GetString(6);
             items.Add(new GrantSummary(
                 reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3), reader.GetString(4), new Money(reader.GetDecimal(5), currency),
-                new Money(reader.GetDecimal(7), currency), new Money(reader.GetDecimal(8), currency), reader.GetString(9)));
-            total = reader.GetInt64(10);
+                new Money(reader.GetDecimal(7), currency), new Money(reader.GetDecimal(8), currency), reader.GetString(9), reader.GetBoolean(10)));
+            total = reader.GetInt64(11);
         }
 
         return page.Of(items, total);
@@ -102,6 +102,22 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions
         while (await reader.ReadAsync(ct))
         {
             found.Add((reader.GetGuid(0), reader.GetInt32(1)));
+        }
+
+        return found;
+    }
+
+    /// <summary>The organisation's grants not yet closed: what a confirmed sanctions hit freezes.</summary>
+    public async Task<IReadOnlyList<Guid>> Unclosed(Guid organisationId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select grant_id from {S}.ledger_grants where organisation_id = $1 and status <> 'closed' order by grant_id");
+        Add(command, organisationId);
+        var found = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add(reader.GetGuid(0));
         }
 
         return found;

@@ -44,5 +44,9 @@ internal static class LedgerTables
             -- Finance works from the tranches in a given state: due, approved and ready to batch, late.
             create index ledger_tranches_status on {s}.ledger_tranches (status, pay_by);
             """),
+        new(2, "frozen grants", $"""
+            alter table {s}.ledger_grants add column frozen boolean not null default false;
+            create index ledger_grants_organisation on {s}.ledger_grants (organisation_id);
+            """),
     ]);
 }

@@ -45,7 +45,10 @@ public sealed record CallRules
     /// <summary>An organisation with a grant not yet closed may not apply.</summary>
     public bool OpenGrantBlocksApplication { get; init; } = true;
 
-    /// <summary>How an award is paid out, in shares of the grant; empty when the call did not say.</summary>
+    /// <summary>
+    /// No longer filled: Payments plans the tranches from <see cref="Payments"/> and publishes them on
+    /// GrantOpened. Kept so messages already sent still read.
+    /// </summary>
     public IReadOnlyList<TrancheShare> TranchePlan { get; init; } = [];
 
     /// <summary>When reports are due; null when the call did not say.</summary>

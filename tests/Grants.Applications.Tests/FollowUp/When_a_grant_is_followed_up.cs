@@ -26,15 +26,20 @@ public sealed class When_a_grant_is_followed_up
     private static IReadOnlyList<object> Decide(IEnumerable<object> given, GrantCommand command) =>
         GrantDecider.Decide(command, Spec.State<Application>(given));
 
+    private static readonly IReadOnlyList<TrancheTerm> Ledger =
+    [
+        new(1, Money.Eur(90_000m), "agreement_signed"), new(2, Money.Eur(72_000m), "interim_report_approved"), new(3, Money.Eur(18_000m), "final_report_approved"),
+    ];
+
+    private static readonly GrantCommand.RecordTranches Planned = new(Guid.NewGuid(), Ledger, Now);
+
     private static object[] Awarded() => [.. Eligible(), .. Decide(Eligible(), Award())];
 
     [Fact]
-    public void Should_plan_the_agreement_from_the_call_and_the_project_dates()
+    public void Should_plan_the_agreement_s_reports_from_the_call_and_the_project_dates()
     {
-        var terms = AgreementPlanner.Terms(Id, Content, Rules(), Money.Eur(180_000.01m));
+        var terms = AgreementPlanner.Terms(Id, Content, Rules(), Money.Eur(180_000.01m), []);
 
-        Assert.Equal([144_000.01m, 36_000.00m], terms.Tranches.Select(t => t.Amount.Amount));
-        Assert.Equal(180_000.01m, terms.Tranches.Sum(t => t.Amount.Amount));
         Assert.Equal(
             [(ReportKind.Interim, new DateOnly(2028, 8, 31), new DateOnly(2028, 9, 30), false), (ReportKind.Final, new DateOnly(2029, 8, 31), new DateOnly(2029, 11, 30), true)],
             terms.Reports.Select(r => (r.Kind, r.PeriodEnd, r.DueDate, r.AuditRequired)));
@@ -44,7 +49,7 @@ public sealed class When_a_grant_is_followed_up
 
     [Fact]
     public void Should_require_no_audit_below_the_threshold() =>
-        Assert.False(AgreementPlanner.Terms(Id, Content, Rules(), Money.Eur(99_999.99m)).Reports[^1].AuditRequired);
+        Assert.False(AgreementPlanner.Terms(Id, Content, Rules(), Money.Eur(99_999.99m), []).Reports[^1].AuditRequired);
 
     [Fact]
     public void Should_record_an_award_with_its_terms_once()
@@ -53,6 +58,25 @@ public sealed class When_a_grant_is_followed_up
 
         Assert.Equal((180_000m, 2), (received.Terms!.Amount.Amount, received.Terms.Reports.Count));
         Assert.Empty(Decide(Awarded(), Award()));
+    }
+
+    [Fact]
+    public void Should_show_the_ledger_s_tranches_whether_they_arrive_before_or_after_the_award()
+    {
+        var before = Decide(Eligible(), Planned);
+        var after = Decide(Awarded(), Planned);
+
+        var awardedAfterPlan = Spec.State<Application>([.. Eligible(), .. before, .. Decide([.. Eligible(), .. before], Award())]);
+        var plannedAfterAward = Spec.State<Application>([.. Awarded(), .. after]);
+        Assert.Equal(Ledger, awardedAfterPlan.Grant.Terms!.Tranches);
+        Assert.Equal(Ledger, plannedAfterAward.Grant.Terms!.Tranches);
+        Assert.Empty(Spec.State<Application>(Awarded()).Grant.Terms!.Tranches);
+    }
+
+    [Fact]
+    public void Should_record_the_same_plan_once()
+    {
+        Assert.Empty(Decide([.. Eligible(), .. Decide(Eligible(), Planned)], Planned));
     }
 
     [Fact]

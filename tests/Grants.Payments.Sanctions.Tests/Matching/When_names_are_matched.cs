@@ -28,6 +28,8 @@ public sealed class When_names_are_matched
         { "Al-Qa'ida", "AL-QAEDA" },
         { "Ash-Shabaab", "Al-Shabaab" },
         { "Oleksandr Petrovych Kovalenko", "Oleksandr Petrovich Kovalenko" },
+        { "Evgeniy Nehousky", "Yevgeny Nehousky" },
+        { "ELENA SIDORENKO", "Yelena Sidorenko" },
         { "Youssef Abou Khaled", "Yusuf Abu Khalid" },
         { "Muammar Qadhafi", "Moammar Gaddafi" },
         // a name that contains a listed name is a hit

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Grants.Hosting;
+using Grants.Hosting.Messaging;
 using Grants.Hosting.Scheduling;
 using Grants.Payments.Sanctions;
 using MassTransit;
@@ -31,6 +32,22 @@ public sealed class PaymentsInstance(PaymentsWorld world, string name) : WebAppl
     /// <summary>Publishes as the other services would, through RabbitMQ.</summary>
     public Task Publish<T>(T message)
         where T : class => Services.GetRequiredService<IBus>().Publish(message);
+
+    /// <summary>The first contract of type <typeparamref name="T"/> the relay maps from the stream's events: what leaves the service.</summary>
+    public async Task<T> Contract<T>(Guid streamId)
+    {
+        var map = Services.GetRequiredService<IntegrationMap>();
+        var store = Services.GetRequiredService<EventSourcing.EventStore>();
+        await foreach (var stored in store.ReadStream(streamId))
+        {
+            if (map.Map(stored) is T contract)
+            {
+                return contract;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"no {typeof(T).Name} was mapped from stream {streamId}");
+    }
 
     public async Task WaitUntilReady()
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using Grants.Contracts.Organisations;
 using Grants.Contracts.Reports;
-using Grants.Hosting.Messaging;
 using static Grants.Payments.Tests.Api.Scenario;
 
 namespace Grants.Payments.Tests.Api;
@@ -24,7 +23,7 @@ public sealed class When_a_payment_is_blocked(PaymentsWorld world)
             var blocked = Tranche(await (await desk.Approve(1)).Json(), 1);
 
             Assert.Equal(("blocked", "sanctions_hit"), (blocked.GetProperty("status").GetString(), blocked.GetProperty("blockCode").GetString()));
-            var contract = await Contract<Contracts.Payments.PaymentBlocked>(scenario);
+            var contract = await _payments.Contract<Contracts.Payments.PaymentBlocked>(scenario.GrantId);
             Assert.Equal(("sanctions_hit", "account holder matches UN entry QDe.999"), (contract.ReasonCode, contract.Reason));
             Assert.Equal(TestScreening.Lists, contract.ListVersions);
             await (await desk.Approve(1)).Problem(HttpStatusCode.Conflict, "tranche.not_prepared");
@@ -75,19 +74,4 @@ public sealed class When_a_payment_is_blocked(PaymentsWorld world)
 
     private Task<long> AccountRecords(Scenario scenario) =>
         world.Count("select count(*) from {s}.events where stream_id = $1 and type = 'payments.bank_account_recorded'", scenario.OrganisationId);
-
-    private async Task<T> Contract<T>(Scenario scenario)
-    {
-        var map = _payments.Services.GetRequiredService<IntegrationMap>();
-        var store = _payments.Services.GetRequiredService<EventSourcing.EventStore>();
-        await foreach (var stored in store.ReadStream(scenario.GrantId))
-        {
-            if (map.Map(stored) is T contract)
-            {
-                return contract;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"no {typeof(T).Name} was mapped from the grant's events");
-    }
 }

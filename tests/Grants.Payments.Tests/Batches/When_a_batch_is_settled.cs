@@ -18,8 +18,20 @@ public sealed class When_a_batch_is_settled
     [Fact]
     public void Should_record_the_first_export_only()
     {
-        Assert.IsType<PaymentBatchExported>(Assert.Single(BatchDecider.Decide(new ExportBatch("abc", Fiona, Now), State(Made))));
-        Assert.Empty(BatchDecider.Decide(new ExportBatch("abc", Fiona, Now.AddHours(1)), State(Made, Exported)));
+        Assert.IsType<PaymentBatchExported>(Assert.Single(BatchDecider.Decide(new ExportBatch("abc", [], Fiona, Now), State(Made))));
+        Assert.Empty(BatchDecider.Decide(new ExportBatch("abc", [], Fiona, Now.AddHours(1)), State(Made, Exported)));
+    }
+
+    [Fact]
+    public void Should_refuse_to_export_a_batch_holding_a_grant_frozen_since_and_still_let_it_be_rejected()
+    {
+        var frozen = Guid.NewGuid();
+
+        var error = Assert.Throws<DomainException>(() => BatchDecider.Decide(new ExportBatch("abc", [frozen], Fiona, Now), State(Made, Exported)));
+
+        Assert.Equal(("batch.grant_frozen", DomainErrorKind.Conflict), (error.Code, error.Kind));
+        Assert.Contains(frozen.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.IsType<PaymentBatchRejected>(Assert.Single(BatchDecider.Decide(new RecordBatchRejection("frozen grant", Fiona), State(Made, Exported))));
     }
 
     [Fact]

@@ -9,13 +9,34 @@ public static class JaroWinkler
     public static double Similarity(string a, string b)
     {
         var jaro = Jaro(a, b);
+        return jaro + (Prefix(a, b) * PrefixScale * (1 - jaro));
+    }
+
+    private static int Prefix(string a, string b)
+    {
         var prefix = 0;
         while (prefix < Math.Min(MaxPrefix, Math.Min(a.Length, b.Length)) && a[prefix] == b[prefix])
         {
             prefix++;
         }
 
-        return jaro + (prefix * PrefixScale * (1 - jaro));
+        return prefix;
+    }
+
+    /// <summary>
+    /// The most <see cref="Similarity"/> can be when the words have <paramref name="common"/> characters
+    /// in common: as if all of those matched without transposition. A hair above, against rounding.
+    /// </summary>
+    public static double UpperBound(string a, string b, int common)
+    {
+        double m = Math.Min(common, Math.Min(a.Length, b.Length));
+        if (m == 0)
+        {
+            return 0;
+        }
+
+        var jaro = ((m / a.Length) + (m / b.Length) + 1) / 3.0;
+        return jaro + (Prefix(a, b) * PrefixScale * (1 - jaro)) + 1e-9;
     }
 
     public static double Jaro(string a, string b)

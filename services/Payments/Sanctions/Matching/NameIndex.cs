@@ -1,4 +1,5 @@
-using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.Intrinsics;
 using Grants.Payments.Sanctions.Lists;
 
 namespace Grants.Payments.Sanctions.Matching;
@@ -10,17 +11,24 @@ public sealed record NameMatch(string ScreenedName, ListEntry Entry, string List
 /// The names of the current lists, indexed by their canonical words so that a screened name is
 /// scored only against listed names sharing a word that can pair with one of its own; since a
 /// name without a pairing word scores 0, this finds exactly the hits a comparison with every
-/// listed name would. Word similarities are computed once per distinct listed word, and a listed
-/// name is scored only if the weight of its pairing words can still reach the threshold (most
-/// share one common word such as Mohammed or Trading). Immutable once built, so screenings share
-/// it across threads.
+/// listed name would. Word similarities are computed once per distinct listed word, skipping words
+/// whose letter counts rule out a pair, and a listed name is scored only if the weight of its
+/// pairing words can still reach the threshold (most share one common word such as Mohammed or
+/// Trading). Immutable once built, so screenings share it across threads.
 /// </summary>
 public sealed class NameIndex
 {
+    private const int MaxPairingsCached = 200_000;
+
+    [ThreadStatic]
+    private static double[]? t_pairedWeight;
+
     private readonly List<(ListEntry Entry, NameTokens Name)> _names = [];
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, double>> _pairings = new(StringComparer.Ordinal);
+    private int _pairingsCached;
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
     private readonly List<List<int>> _postings = [];
-    private readonly Dictionary<char, List<string>> _tokensByInitial = [];
+    private readonly Dictionary<char, List<(string Token, Vector256<byte> Letters)>> _tokensByInitial = [];
 
     public NameIndex(IEnumerable<ListEntry> entries, double threshold)
     {
@@ -49,7 +57,7 @@ public sealed class NameIndex
                             _tokensByInitial[token[0]] = initial = [];
                         }
 
-                        initial.Add(token);
+                        initial.Add((token, LetterCounts.Of(token)));
                     }
 
                     _postings[tokenId].Add(id);
@@ -66,7 +74,7 @@ public sealed class NameIndex
     public IReadOnlyList<NameMatch> Screen(string screenedName)
     {
         var screened = new NameTokens(screenedName);
-        var pairing = new Dictionary<string, double>[screened.Tokens.Length];
+        var pairing = new IReadOnlyDictionary<string, double>[screened.Tokens.Length];
         var longestPartner = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var s = 0; s < screened.Tokens.Length; s++)
         {
@@ -77,10 +85,9 @@ public sealed class NameIndex
             }
         }
 
-        // The most each listed name's pairing words can add to its score, at best similarity.
-        var pairedWeight = ArrayPool<double>.Shared.Rent(_names.Count);
-        // The shared pool hands out new arrays of primitives uninitialised.
-        Array.Clear(pairedWeight, 0, _names.Count);
+        // The most each listed name's pairing words can add to its score, at best similarity; all zero
+        // between screenings, so only what a screening touched is cleared after it.
+        var pairedWeight = t_pairedWeight is { } buffer && buffer.Length >= _names.Count ? buffer : t_pairedWeight = new double[_names.Count];
         var touched = new List<int>();
         try
         {
@@ -119,11 +126,31 @@ public sealed class NameIndex
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(pairedWeight);
+            foreach (var id in touched)
+            {
+                pairedWeight[id] = 0;
+            }
         }
     }
 
-    private Dictionary<string, double> Pairing(string token)
+    /// <summary>The listed words a screened word pairs with, and how well; remembered, as screened words recur (association, Mohammed).</summary>
+    private IReadOnlyDictionary<string, double> Pairing(string token)
+    {
+        if (_pairings.TryGetValue(token, out var known))
+        {
+            return known;
+        }
+
+        var pairs = Pairs(token);
+        if (Interlocked.Increment(ref _pairingsCached) <= MaxPairingsCached)
+        {
+            _pairings.TryAdd(token, pairs);
+        }
+
+        return pairs;
+    }
+
+    private Dictionary<string, double> Pairs(string token)
     {
         var pairs = new Dictionary<string, double>(StringComparer.Ordinal);
         if (_tokenIds.ContainsKey(token))
@@ -133,9 +160,11 @@ public sealed class NameIndex
 
         if (_tokensByInitial.TryGetValue(token[0], out var sameInitial))
         {
-            foreach (var listed in sameInitial)
+            var letters = LetterCounts.Of(token);
+            foreach (var (listed, listedLetters) in sameInitial)
             {
-                if (!pairs.ContainsKey(listed) && NameMatcher.WordSimilarity(token, listed) is var similarity and > 0)
+                if (NameMatcher.MayPair(token, letters, listed, listedLetters) && !pairs.ContainsKey(listed)
+                    && NameMatcher.WordSimilarity(token, listed) is var similarity and > 0)
                 {
                     pairs[listed] = similarity;
                 }

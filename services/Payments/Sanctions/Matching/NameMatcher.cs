@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Grants.Payments.Sanctions.Matching;
 
 /// <summary>
@@ -98,6 +100,15 @@ public static class NameMatcher
         var similarity = JaroWinkler.Similarity(a, b);
         return similarity >= WordThreshold ? similarity : 0;
     }
+
+    /// <summary>
+    /// False when two different words cannot pair whatever their order of letters, judged from their
+    /// lengths and letter counts alone; true means <see cref="WordSimilarity"/> must decide.
+    /// </summary>
+    public static bool MayPair(string a, Vector256<byte> aLetters, string b, Vector256<byte> bLetters) =>
+        a.Length >= FuzzyMinLength && b.Length >= FuzzyMinLength && a[0] == b[0]
+        && (a.Length > LetterCounts.MaxLength || b.Length > LetterCounts.MaxLength
+            || JaroWinkler.UpperBound(a, b, LetterCounts.Common(aLetters, bLetters)) >= WordThreshold);
 
     // "Abdulrahman Alnour" against "Abdul Rahman al-Nour": the same letters, spaced differently.
     private static double Joined(NameTokens screened, NameTokens listed)

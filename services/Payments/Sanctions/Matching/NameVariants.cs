@@ -2,7 +2,7 @@ namespace Grants.Payments.Sanctions.Matching;
 
 /// <summary>
 /// Reduces a word to a form shared by its transliteration variants: first a spelling skeleton
-/// (q/k, ph/f, ou/u, ee/i, y/i, doubled letters, a final h after a vowel), then a table of the name
+/// (q/k, ph/f, ou/u, ee/i, y/i, an opening ye/e, doubled letters, a final h after a vowel), then a table of the name
 /// variants no rule covers (Mohammed, Muhammad, Mohamed; Hussein, Husayn). Compound names written
 /// as one word (Abdulrahman) are split as they are in the lists (Abd al-Rahman).
 /// </summary>
@@ -78,7 +78,8 @@ public static class NameVariants
             return word;
         }
 
-        var s = word
+        // Russian Е opening a word is written Ye or E (Yevgeny, Evgeniy; Yelena, Elena).
+        var s = (word.StartsWith("ye", StringComparison.Ordinal) ? word[1..] : word)
             .Replace("ph", "f", StringComparison.Ordinal)
             .Replace("ck", "k", StringComparison.Ordinal)
             .Replace("kh", "k", StringComparison.Ordinal)

@@ -69,8 +69,8 @@ public static class ScreeningEndpoints
     }
 
     private static async Task<SubjectView> Decide(
-        Guid hitId, HitDecisionRequest body, NpgsqlDataSource dataSource, EventStore store, EventStoreOptions options, TimeProvider time,
-        HttpContext context, CancellationToken ct)
+        Guid hitId, HitDecisionRequest body, NpgsqlDataSource dataSource, EventStore store, EventStoreOptions options, IHitEscalation escalation,
+        TimeProvider time, HttpContext context, CancellationToken ct)
     {
         new Validation()
             .Required(nameof(body.Decision), body.Decision)
@@ -91,6 +91,11 @@ public static class ScreeningEndpoints
         if (events.Count > 0)
         {
             session.Append(streamId, expected, events);
+            foreach (var confirmed in events.OfType<SanctionsHitConfirmed>())
+            {
+                await escalation.Escalate(session, confirmed, ct);
+            }
+
             await session.SaveChanges(ct);
             version = expected + events.Count;
         }

@@ -1,0 +1,22 @@
+using Grants.Hosting.Security;
+using Grants.Payments.Ledger;
+using Grants.Payments.Sanctions;
+using Grants.Payments.Sanctions.Screening;
+
+namespace Grants.Payments.Grants;
+
+/// <summary>A confirmed sanctions hit freezes every grant of the organisation not yet closed.</summary>
+public sealed class FreezeOnConfirmedHit(LedgerQueries ledger) : IHitEscalation
+{
+    public async Task Escalate(EventSession session, SanctionsHitConfirmed confirmed, CancellationToken cancellationToken)
+    {
+        var freeze = new FreezeGrant(
+            confirmed.HitId, $"'{confirmed.ScreenedName}' is {confirmed.Source} entry {confirmed.Reference}", new Actor(confirmed.DecidedBy, GrantsRoles.Finance),
+            confirmed.DecidedAt);
+        foreach (var grantId in await ledger.Unclosed(confirmed.OrganisationId, cancellationToken))
+        {
+            var grant = await session.FetchForWriting<Grant>(grantId, cancellationToken);
+            session.Write(grantId, GrantStream.Type, grant.Version, GrantDecider.Decide(freeze, grant.State));
+        }
+    }
+}
