@@ -38,14 +38,17 @@ public sealed partial class LifecycleScenario
             $"{decisions.Count(d => d.outcome == "Reject")} rejected");
     }
 
-    /// <summary>Each awarded NGO signs its agreement once Applications has the decision; Payments then opens the grant.</summary>
+    /// <summary>Each awarded NGO signs its agreement once Applications shows the decision and the ledger's tranches.</summary>
     private async Task SignAgreements(CancellationToken ct)
     {
         await Each(Funded, async application =>
         {
             var path = $"/applications/{application.Id}/status";
-            await api.Until($"Applications to show \"{application.Title}\" awarded (FundingDecided)", async () =>
-                (await api.Applications.Get(application.Ngo.Applicant, path, ct)) is { Ok: true } status && status["status"].GetString() == "Awarded", ct);
+            // The NGO reads the agreement before signing it, tranches included: they come from the
+            // grant Payments opens on the award (GrantOpened), on its own way to Applications.
+            await api.Until($"Applications to show \"{application.Title}\" awarded (FundingDecided) with the tranches Payments plans (GrantOpened)", async () =>
+                (await api.Applications.Get(application.Ngo.Applicant, path, ct)) is { Ok: true } status && status["status"].GetString() == "Awarded"
+                && status["agreement"] is { ValueKind: JsonValueKind.Object } agreement && agreement.GetProperty("tranches").GetArrayLength() > 0, ct);
             var signed = (await api.Applications.Post(application.Ngo.Applicant, $"/applications/{application.Id}/agreement/sign", null, ct)).EnsureOk();
             Expect(signed, "status", "AgreementSigned");
         }, ct);
