@@ -15,11 +15,8 @@ public sealed partial class LifecycleScenario
     private async Task PayPreFinancing(CancellationToken ct)
     {
         var overdue = Funded.Single(a => a.Twist == Twist.OverdueReport);
-        // Its due date had passed when the report was scheduled: Quartz counts such a trigger as
-        // misfired and fires it at its next misfire scan, up to a minute later.
         await api.Until($"Payments to block the pre-financing of \"{overdue.Title}\", whose final report is overdue (ReportOverdue)", async () =>
-            Tranches(await Grant(overdue, ct)).Any(t => t.GetProperty("blockCode").GetString() == ReportOverdueBlock), ct,
-            options.Patience + TimeSpan.FromMinutes(1));
+            Tranches(await Grant(overdue, ct)).Any(t => t.GetProperty("blockCode").GetString() == ReportOverdueBlock), ct);
         var refused = await Prepare(overdue, 1, ct);
         if (refused.Ok)
         {

@@ -77,4 +77,19 @@ public sealed class When_a_command_comes_due
         Assert.Equal(2, fired.Count);
         Assert.All(fired, f => Assert.Equal(("screen-payee", at), (f.Key, f.ScheduledFor)));
     }
+
+    [Fact]
+    public async Task Should_be_sent_at_once_when_its_instant_had_passed_already_not_at_the_next_misfire_scan()
+    {
+        await using var schema = await TestPostgres.NewSchema();
+        var firings = new Firings();
+        await using var node = await SchedulerNode.Start(schema, firings, "a");
+        var overdueSince = DateTimeOffset.UtcNow.AddHours(-13);
+
+        await node.Commands.Schedule("report-overdue", new Ping("overdue"), overdueSince, CancellationToken.None);
+
+        // Quartz's misfire scan runs once a minute; fired within the patience, it did not wait for it.
+        var fired = Assert.Single(await firings.Await(1, Patience));
+        Assert.Equal(("report-overdue", overdueSince), (fired.Key, fired.ScheduledFor));
+    }
 }

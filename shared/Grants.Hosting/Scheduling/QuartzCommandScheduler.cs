@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using Npgsql;
 using Quartz;
 
 namespace Grants.Hosting.Scheduling;
 
-internal sealed class QuartzCommandScheduler(ISchedulerFactory schedulers, ScheduledCommandTypes types) : ICommandScheduler
+internal sealed class QuartzCommandScheduler(ISchedulerFactory schedulers, ScheduledCommandTypes types, TimeProvider time) : ICommandScheduler
 {
     public const string Group = "commands";
 
@@ -28,13 +29,17 @@ internal sealed class QuartzCommandScheduler(ISchedulerFactory schedulers, Sched
             .WithIdentity(key, Group)
             .UsingJobData(SendScheduledCommand.TypeKey, type.Name)
             .UsingJobData(SendScheduledCommand.CommandKey, JsonSerializer.Serialize(command, type.Type, types.Json))
+            .UsingJobData(SendScheduledCommand.DueKey, at.ToString("O", CultureInfo.InvariantCulture))
             // A node that dies while sending hands the firing to another; the handler is idempotent.
             .RequestRecovery(true)
             .Build();
         var trigger = TriggerBuilder.Create()
             .WithIdentity(key, Group)
             .ForJob(job)
-            .StartAt(at)
+            // An instant already past is due now. Stored as it is, the trigger would count as
+            // misfired and wait for Quartz's misfire scan, up to a minute; the handler still sees
+            // the instant it was due for (DueKey).
+            .StartAt(at < time.GetUtcNow() ? time.GetUtcNow() : at)
             // Missed because every node was down: send it as soon as one is back, once.
             .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();

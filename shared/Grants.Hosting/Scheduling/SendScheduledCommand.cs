@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Quartz;
 
@@ -14,6 +15,7 @@ internal sealed class SendScheduledCommand(IServiceProvider services, ScheduledC
 {
     public const string TypeKey = "command-type";
     public const string CommandKey = "command";
+    public const string DueKey = "due";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -21,7 +23,11 @@ internal sealed class SendScheduledCommand(IServiceProvider services, ScheduledC
         var type = types.Named(data.GetString(TypeKey)!);
         var command = JsonSerializer.Deserialize(data.GetString(CommandKey)!, type.Type, types.Json)
             ?? throw new JobExecutionException($"Scheduled command '{context.JobDetail.Key}' is empty.");
-        var firing = new ScheduledFiring(context.JobDetail.Key.Name, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, context.FireTimeUtc);
+        // Jobs stored before the due instant was kept with them were due when their trigger was.
+        var due = data.GetString(DueKey) is { } text
+            ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
+            : context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var firing = new ScheduledFiring(context.JobDetail.Key.Name, due, context.FireTimeUtc);
         await type.Dispatch(services, command, firing, cancellationToken);
     }
 }
