@@ -46,7 +46,7 @@ public static class PaymentsService
         services.AddAuthorizationBuilder().AddPolicy(LedgerEndpoints.Staff, policy =>
             policy.RequireRole(GrantsRoles.Officer, GrantsRoles.Approver, GrantsRoles.Finance, GrantsRoles.Auditor));
         services.AddScheduledCommand<TrancheDeadlinePassed, LateTranches>(LateTranches.CommandName);
-        services.AddSubscription(sp => new ScheduleFromEvents("tranche-deadlines", sp.GetRequiredService<ICommandScheduler>(), LateTranches.Changes));
+        services.AddEventSchedule("tranche-deadlines", LateTranches.Changes, typeof(TrancheDue), typeof(TranchePaid), typeof(TrancheWithheld));
         return builder;
     }
 

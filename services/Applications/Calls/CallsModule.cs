@@ -35,7 +35,7 @@ public static class CallsModule
             });
         services.AddSingleton(CallList.Migrations);
         services.AddScheduledCommand<CloseCallAtDeadline, CloseCallAtDeadlineHandler>(CloseCallAtDeadlineHandler.Name);
-        services.AddEventSchedule("call-deadlines", CloseCallAtDeadlineHandler.Schedule);
+        services.AddEventSchedule("call-deadlines", CloseCallAtDeadlineHandler.Schedule, typeof(CallOpened), typeof(CallClosed));
         return service;
     }
 

@@ -59,7 +59,7 @@ public static class GrantsModule
             .Consume<GrantClosedConsumer, Contracts.Ledger.GrantClosed>();
         services.AddScheduledCommand<RemindOfReport, ReportScheduleHandler>("reports.remind");
         services.AddScheduledCommand<MarkReportOverdue, ReportScheduleHandler>("reports.mark_overdue");
-        services.AddEventSchedule("report-deadlines", ReportScheduleHandler.Schedule);
+        services.AddEventSchedule("report-deadlines", ReportScheduleHandler.Schedule, typeof(ReportScheduled), typeof(ReportSubmittedEvent));
         return service;
     }
 }

@@ -18,10 +18,14 @@ public abstract record ScheduleChange(string Key)
 /// Npgsql transaction; a TransactionScope over two connections would need a distributed
 /// transaction, which Npgsql does not support.
 /// </summary>
-public sealed class ScheduleFromEvents(string name, ICommandScheduler scheduler, Func<StoredEvent, IEnumerable<ScheduleChange>> changes)
+public sealed class ScheduleFromEvents(
+    string name, ICommandScheduler scheduler, Func<StoredEvent, IEnumerable<ScheduleChange>> changes, IReadOnlySet<string>? eventTypes = null)
     : IProjection
 {
     public string Name => name;
+
+    /// <summary>Run by a subscription, only the events that can change a schedule are read from the log.</summary>
+    public IReadOnlySet<string>? EventTypes => eventTypes;
 
     public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
     {
