@@ -79,7 +79,9 @@ public sealed class PortalSystem : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = Portal.ToString(), Locale = "en-GB" });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // As long as Pages waits for what a page shows: the first sign-in of a run meets four hosts
+        // that have not run a request yet, and took over 15 s once on a loaded machine.
+        page.SetDefaultTimeout(30_000);
         // Script errors in the pages end up beside the screenshots, where whoever reads a failure looks.
         page.PageError += (_, error) => File.AppendAllText(Path.Combine(Artifacts, "browser-errors.log"), $"{page.Url}: {error}{Environment.NewLine}");
         await page.GotoAsync("/account/sign-in");
