@@ -10,7 +10,10 @@ public sealed record RecordBatchExecution(string BankReference, DateOnly Execute
 
 public sealed record RecordBatchRejection(string Reason, Actor By) : BatchCommand;
 
-/// <summary>A batch is exported (any number of times, the same file), then executed once or rejected once. Pure.</summary>
+/// <summary>
+/// A batch is exported (any number of times, the same file), then executed once or rejected once;
+/// a rejected batch is never exported again, or its payments could reach the bank twice. Pure.
+/// </summary>
 public static class BatchDecider
 {
     public static IReadOnlyList<object> Decide(BatchCommand command, PaymentBatch state) => (command, state) switch
@@ -21,6 +24,10 @@ public static class BatchDecider
             $"Grant {string.Join(", ", c.FrozenGrants)} in this batch was frozen after a confirmed sanctions hit: reject the batch and gather a new one.",
             DomainErrorKind.Conflict),
         (ExportBatch c, { Status: BatchStatus.Created }) => [new PaymentBatchExported(c.FileSha256, c.Now, c.By)],
+        (ExportBatch, { Status: BatchStatus.Rejected }) => throw new DomainException(
+            "batch.rejected",
+            "The batch was rejected; its payments went back to be batched again, so this file must not go to the bank. Export the batch that holds them now.",
+            DomainErrorKind.Conflict),
         (ExportBatch, _) => [],
         (RecordBatchExecution, { Status: BatchStatus.Created }) =>
             throw new DomainException("batch.not_exported", "The batch has not been exported: the bank cannot have executed it."),

@@ -54,6 +54,16 @@ public sealed class When_a_batch_is_settled
     }
 
     [Fact]
+    public void Should_refuse_to_export_a_rejected_batch_again_since_its_payments_may_be_in_another_one()
+    {
+        var rejected = State(Made, Exported, new PaymentBatchRejected("IBAN unknown", Fiona));
+
+        var error = Assert.Throws<DomainException>(() => BatchDecider.Decide(new ExportBatch("abc", [], Fiona, Now.AddDays(1)), rejected));
+
+        Assert.Equal(("batch.rejected", DomainErrorKind.Conflict), (error.Code, error.Kind));
+    }
+
+    [Fact]
     public void Should_refuse_to_execute_a_rejected_batch()
     {
         var rejected = State(Made, Exported, new PaymentBatchRejected("IBAN unknown", Fiona));
