@@ -11,7 +11,7 @@ public sealed class FreezeOnConfirmedHit(LedgerQueries ledger) : IHitEscalation
     public async Task Escalate(EventSession session, SanctionsHitConfirmed confirmed, CancellationToken cancellationToken)
     {
         var freeze = new FreezeGrant(
-            confirmed.HitId, $"'{confirmed.ScreenedName}' is {confirmed.Source} entry {confirmed.Reference}", new Actor(confirmed.DecidedBy, GrantsRoles.Finance),
+            confirmed.HitId, Finding(confirmed.ScreenedName, confirmed.Source, confirmed.Reference), new Actor(confirmed.DecidedBy, GrantsRoles.Finance),
             confirmed.DecidedAt);
         foreach (var grantId in await ledger.Unclosed(confirmed.OrganisationId, cancellationToken))
         {
@@ -19,4 +19,6 @@ public sealed class FreezeOnConfirmedHit(LedgerQueries ledger) : IHitEscalation
             session.Write(grantId, GrantStream.Type, grant.Version, GrantDecider.Decide(freeze, grant.State));
         }
     }
+
+    public static string Finding(string screenedName, string source, string reference) => $"'{screenedName}' is {source} entry {reference}";
 }

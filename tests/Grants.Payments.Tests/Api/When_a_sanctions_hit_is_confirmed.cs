@@ -44,6 +44,35 @@ public sealed class When_a_sanctions_hit_is_confirmed(PaymentsWorld world)
         Assert.Equal(GrantDecider.FrozenCode, blocked.ReasonCode);
     }
 
+    [Fact]
+    public async Task Should_freeze_a_grant_that_opens_after_the_hit_was_confirmed_and_block_its_first_tranche()
+    {
+        var scenario = new Scenario(_payments);
+        var desk = new Desk(_payments, world, scenario);
+        await scenario.OpenCall();
+        await scenario.Register();
+        await Until(async () => (await scenario.Officer.GetAsync(new Uri($"/calls/{scenario.CallId}/ledger", UriKind.Relative))).StatusCode == HttpStatusCode.OK, "the call is known");
+        await scenario.ChangeAccount(Account with { HolderName = "Abdulrahman Mohamed Hussein el-Masri" }, verified: true);
+        var hit = await UnHit(desk.Finance, scenario.OrganisationId);
+        var subject = $"/sanctions/organisations/{scenario.OrganisationId}";
+        var etag = (await desk.Finance.GetAsync(new Uri(subject, UriKind.Relative))).Headers.ETag!.ToString();
+        var decision = new { decision = "confirmed", justification = "Passport number on the bank file matches QDi.901." };
+        await (await Desk.Post(desk.Finance, $"/sanctions/hits/{hit}/decision", decision, etag)).Json();
+
+        await _payments.Publish(scenario.Submitted(12));
+        await _payments.Publish(scenario.Awarded(60_000m));
+        await _payments.Publish(scenario.AgreementSigned());
+
+        var grant = await scenario.GrantWhen(g => Tranche(g, 1).GetProperty("status").GetString() == "blocked", "the first tranche falls due blocked");
+        var reason = grant.GetProperty("frozenReason").GetString();
+        Assert.StartsWith("sanctions_confirmed:", reason, StringComparison.Ordinal);
+        Assert.Contains("QDi.901", reason, StringComparison.Ordinal);
+        Assert.Equal(GrantDecider.FrozenCode, Tranche(grant, 1).GetProperty("blockCode").GetString());
+        await (await desk.Prepare(1, 48_000m)).Problem(HttpStatusCode.Conflict, "grant.frozen");
+        var frozen = await _payments.Contract<Contracts.Payments.GrantFrozen>(scenario.GrantId);
+        Assert.Equal((hit, reason), (frozen.HitId, frozen.Reason));
+    }
+
     /// <summary>The UN hit the account holder's screening finds, once the change has been screened.</summary>
     private static async Task<Guid> UnHit(HttpClient finance, Guid organisation)
     {

@@ -36,6 +36,9 @@ public sealed record ScreeningSubject(
 
     public ImmutableList<ScreeningHit> ConfirmedHits { get; init; } = [];
 
+    /// <summary>Who confirmed each confirmed hit, and when.</summary>
+    public ImmutableDictionary<Guid, HitConfirmation> Confirmations { get; init; } = ImmutableDictionary<Guid, HitConfirmation>.Empty;
+
     public DateTimeOffset? NamesAsOf { get; init; }
 
     /// <summary>Every name screened, each once with the first role it has.</summary>
@@ -77,11 +80,14 @@ public sealed record ScreeningSubject(
         {
             Decisions = state.Decisions.SetItem(e.HitId, HitStatus.Confirmed),
             Hits = state.Hits.ConvertAll(h => h.HitId == e.HitId ? h with { Status = HitStatus.Confirmed } : h),
+            Confirmations = state.Confirmations.SetItem(e.HitId, new HitConfirmation(e.DecidedBy, e.DecidedAt)),
             ConfirmedHits = state.ConfirmedHits.AddRange(state.Hits.Where(h => h.HitId == e.HitId).Select(h => h with { Status = HitStatus.Confirmed })),
         },
         _ => state,
     };
 }
+
+public sealed record HitConfirmation(string By, DateTimeOffset At);
 
 public static class ScreeningVerdicts
 {
