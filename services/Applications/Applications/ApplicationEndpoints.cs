@@ -12,8 +12,8 @@ public static class ApplicationEndpoints
     {
         var applications = app.MapGroup("/applications").WithTags("Applications");
         applications.MapPost("", Create).RequireAuthorization(GrantsPolicies.Applicant).WithIdempotencyKey();
-        applications.MapGet("", List).RequireAuthorization(GrantsPolicies.Read);
-        applications.MapGet("/counts", Counts).RequireAuthorization(GrantsPolicies.Read);
+        applications.MapGet("", List).RequireAuthorization(GrantsPolicies.Records);
+        applications.MapGet("/counts", Counts).RequireAuthorization(GrantsPolicies.Records);
         applications.MapGet("/{id:guid}", Get).RequireAuthorization(GrantsPolicies.Read);
         applications.MapGet("/{id:guid}/history", History).RequireAuthorization(GrantsPolicies.Read);
         applications.MapPut("/{id:guid}", Update).RequireAuthorization(GrantsPolicies.Applicant);

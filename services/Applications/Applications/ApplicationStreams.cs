@@ -2,7 +2,10 @@ using System.Security.Claims;
 
 namespace Grants.Applications.Applications;
 
-/// <summary>Loads and changes application streams as the caller: another organisation's application answers 404, as a missing one does.</summary>
+/// <summary>
+/// Loads and changes application streams as the caller: another organisation's application, or one
+/// a reviewer was not cleared for, answers 404, as a missing one does.
+/// </summary>
 public static class ApplicationStreams
 {
     public const string StreamType = "application";
@@ -11,6 +14,7 @@ public static class ApplicationStreams
     {
         var application = await store.AggregateStream<Application>(id, ct: ct);
         user.EnsureMaySee(application.State.OrganisationId, id);
+        await ReviewerAccess.EnsureMayRead(store, user, id, ct);
         return application;
     }
 

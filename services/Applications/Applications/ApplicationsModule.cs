@@ -17,8 +17,11 @@ public static class ApplicationsModule
             .Register<EligibilityDecided>("application.eligibility_decided")
             .Register<ApplicationWithdrawnEvent>("application.withdrawn")
             .Register<SubmissionCounted>("submission_quota.counted")
-            .Register<SubmissionReleased>("submission_quota.released");
-        service.Audit.State<Application>(ApplicationStreams.StreamType).State<SubmissionQuota>(SubmissionQuota.StreamType);
+            .Register<SubmissionReleased>("submission_quota.released")
+            .Register<ReviewerClearedEvent>("reviewer_access.cleared")
+            .Register<ReviewerReleasedEvent>("reviewer_access.released");
+        service.Audit.State<Application>(ApplicationStreams.StreamType).State<SubmissionQuota>(SubmissionQuota.StreamType)
+            .State<ReviewerAccess>(ReviewerAccess.StreamType);
         service.Store.InlineProjections.Add(new ApplicationList());
         service.Messaging
             .Publish<ApplicationSubmittedEvent, Contract.ApplicationSubmitted>((e, _) => new Contract.ApplicationSubmitted
@@ -60,7 +63,9 @@ public static class ApplicationsModule
                 OrganisationId = e.OrganisationId,
                 Reason = e.Reason,
                 WithdrawnBy = e.By,
-            });
+            })
+            .Consume<ReviewerClearedConsumer, global::Grants.Contracts.Reviews.ReviewerCleared>()
+            .Consume<ReviewerReleasedConsumer, global::Grants.Contracts.Reviews.ReviewerReleased>();
         services.AddSingleton(ApplicationList.Migrations);
         services.AddSingleton(AttachmentFiles.Migrations);
         services.AddSingleton<AttachmentFiles>();

@@ -17,7 +17,7 @@ public static class GrantEndpoints
     public static IEndpointRouteBuilder MapGrants(this IEndpointRouteBuilder app)
     {
         var applications = app.MapGroup("/applications").WithTags("Grants");
-        applications.MapGet("/{id:guid}/status", Status).RequireAuthorization(GrantsPolicies.Read);
+        applications.MapGet("/{id:guid}/status", Status).RequireAuthorization(GrantsPolicies.Records);
         applications.MapPost("/{id:guid}/agreement/sign", Sign).RequireAuthorization(GrantsPolicies.Applicant);
         return app;
     }

@@ -15,8 +15,8 @@ public static class OrganisationEndpoints
     {
         var organisations = app.MapGroup("/organisations").WithTags("Organisations");
         organisations.MapPost("", Register).RequireAuthorization(GrantsPolicies.Applicant).WithIdempotencyKey();
-        organisations.MapGet("", List).RequireAuthorization(GrantsPolicies.Read);
-        organisations.MapGet("/{id:guid}", Get).RequireAuthorization(GrantsPolicies.Read);
+        organisations.MapGet("", List).RequireAuthorization(GrantsPolicies.Records);
+        organisations.MapGet("/{id:guid}", Get).RequireAuthorization(GrantsPolicies.Records);
         organisations.MapPut("/{id:guid}", Update).RequireAuthorization(GrantsPolicies.Applicant);
         organisations.MapPost("/{id:guid}/bank-account/verify", Verify).RequireAuthorization(GrantsPolicies.Officer);
         return app;

@@ -46,7 +46,7 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/reports").WithTags("Reports");
-        reports.MapGet("/{id:guid}", Get).RequireAuthorization(GrantsPolicies.Read);
+        reports.MapGet("/{id:guid}", Get).RequireAuthorization(GrantsPolicies.Records);
         reports.MapPost("/{id:guid}/attachments", Attach).RequireAuthorization(GrantsPolicies.Applicant).WithMaxBodySize(AttachmentFiles.MaxBytes);
         reports.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(GrantsPolicies.Applicant);
         return app;

@@ -9,7 +9,7 @@ public static class GrantEndpoints
 {
     public static IEndpointRouteBuilder MapGrants(this IEndpointRouteBuilder app)
     {
-        var grants = app.MapGroup("/grants").WithTags("Grants").RequireAuthorization(GrantsPolicies.Read);
+        var grants = app.MapGroup("/grants").WithTags("Grants").RequireAuthorization(GrantsPolicies.Records);
         grants.MapGet("", List);
         grants.MapGet("/{id:guid}", Get);
         return app;

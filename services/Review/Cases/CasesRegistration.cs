@@ -36,6 +36,19 @@ public static class CasesRegistration
             CommentsForApplicant = e.CommentsForApplicant,
             ContentHash = e.ContentHash,
         });
+        // The content a reviewer scores is read from Applications, which must know who may read it.
+        service.Messaging.Publish<NoConflictDeclared, ReviewerCleared>((e, stored) => new ReviewerCleared
+        {
+            CorrelationId = stored.StreamId,
+            ApplicationId = stored.StreamId,
+            ReviewerId = e.ReviewerId,
+        });
+        service.Messaging.Publish<ReviewerRemoved, ReviewerReleased>((e, stored) => new ReviewerReleased
+        {
+            CorrelationId = stored.StreamId,
+            ApplicationId = stored.StreamId,
+            ReviewerId = e.ReviewerId,
+        });
         return service;
     }
 

@@ -10,6 +10,12 @@ namespace Grants.Hosting.Security;
 public static class GrantsPolicies
 {
     public const string Read = "read";
+
+    /// <summary>
+    /// Reads of organisations, lists and records other than what a reviewer is assigned: every role
+    /// but the reviewer, who scores only the applications assigned to them (DESIGN 2).
+    /// </summary>
+    public const string Records = "records";
     public const string Applicant = GrantsRoles.Applicant;
     public const string Officer = GrantsRoles.Officer;
     public const string Reviewer = GrantsRoles.Reviewer;
@@ -20,6 +26,7 @@ public static class GrantsPolicies
     internal static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Read, policy => policy.RequireRole(GrantsRoles.All));
+        options.AddPolicy(Records, policy => policy.RequireRole(GrantsRoles.All.Where(role => role != GrantsRoles.Reviewer)));
         foreach (var role in GrantsRoles.All)
         {
             options.AddPolicy(role, policy => policy.RequireRole(role));
