@@ -52,6 +52,7 @@ public sealed class When_someone_uses_the_portal_without_a_mouse(PortalSystem sy
 
         var summary = ngo.Locator("#error-summary");
         Assert.Equal("There is a problem", await summary.Locator("h2").InnerTextAsync());
+        Assert.Equal("error-summary", await ngo.EvaluateAsync<string>("() => document.activeElement.id"));
         var targets = await summary.Locator("a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.NotEmpty(targets);
         foreach (var target in targets)
