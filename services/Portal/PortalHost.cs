@@ -37,10 +37,14 @@ public static class PortalHost
                 options.ValueProviderFactories[options.ValueProviderFactories.IndexOf(form)] = new InvariantFormValues();
             });
         builder.Services.AddPortalApis(settings);
+        builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
-            string[] cultures = ["en", "fr", "nl"];
-            options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            // Words follow the language; dates and amounts are written as in Belgium (the picker sets fr-BE and nl-BE),
+            // or as a browser that asks for plain French or Dutch writes them.
+            options.SetDefaultCulture("en")
+                .AddSupportedCultures("en", "fr-BE", "nl-BE", "fr", "nl")
+                .AddSupportedUICultures(Languages.Supported.Select(l => l.Code).ToArray());
         });
         return builder;
     }

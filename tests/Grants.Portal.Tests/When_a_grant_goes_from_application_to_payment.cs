@@ -40,6 +40,7 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
         await auditor.Expect("application.submitted");
         Assert.Equal(3, (await auditor.Locator("tbody td:nth-child(2)").AllInnerTextsAsync()).Distinct().Count());
         await PortalSystem.Shot(auditor, "09-auditor-timeline-across-services");
+        await auditor.ExpectAccessible();
     }
 
     private static async Task<Guid> DraftAndOpenCall(IPage officer)
@@ -119,6 +120,7 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
         await ngo.Press("Upload");
         await ngo.GetByRole(AriaRole.Link, new() { Name = "proposal.pdf" }).WaitForAsync();
         await PortalSystem.Shot(ngo, "02-ngo-draft-with-budget-and-attachment");
+        await ngo.ExpectAccessible();
         await ngo.Press("Submit application");
         await ngo.WaitForURLAsync($"**/ngo/applications/{applicationId}");
         Assert.Equal("Submitted", await ngo.Text("#status"));
@@ -182,6 +184,7 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
         }
 
         await PortalSystem.Shot(reviewer, "05-reviewer-score-sheet");
+        await reviewer.ExpectAccessible();
         await reviewer.Press("Submit the score sheet");
         await reviewer.Expect("Your score sheet is saved.");
     }
@@ -199,6 +202,7 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
         await approver.Press("Confirm the ticked decisions");
         await approver.Expect("The decisions are confirmed.");
         await PortalSystem.Shot(approver, "06-approver-ranking-confirmed");
+        await approver.ExpectAccessible();
     }
 
     private static async Task SignAgreement(IPage ngo, Guid applicationId)
@@ -211,6 +215,7 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
     private static async Task Pay(IPage finance, IPage approver)
     {
         await finance.Eventually("/finance/tranches", p => p.Locator("table").First.Locator("a").First.IsVisibleAsync());
+        await finance.ExpectAccessible();
         await finance.Locator("table").First.Locator("a").First.ClickAsync();
         var grant = finance.Url;
         await finance.Press("Prepare (first signature)");
@@ -229,7 +234,8 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
         Assert.Contains("pain.001.001.03", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
         await finance.Fill("Bank reference", "BNK-2027-0001");
         await finance.Press("Mark as executed");
-        Assert.Equal("executed", await finance.Text("#batch-status"));
+        Assert.Equal("Executed", await finance.Text("#batch-status"));
         await PortalSystem.Shot(finance, "07-finance-batch-executed");
+        await finance.ExpectAccessible();
     }
 }

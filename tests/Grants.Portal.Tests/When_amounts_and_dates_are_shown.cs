@@ -12,6 +12,8 @@ public sealed class When_amounts_and_dates_are_shown
     [InlineData("en", "96,000.50 EUR", "3/1/2027")]
     [InlineData("fr", "96\u202f000,50 EUR", "01/03/2027")]
     [InlineData("nl", "96.000,50 EUR", "01-03-2027")]
+    [InlineData("fr-BE", "96\u202f000,50 EUR", "1/03/2027")]
+    [InlineData("nl-BE", "96.000,50 EUR", "1/03/2027")]
     public void Should_write_them_as_the_readers_language_does(string culture, string amount, string date)
     {
         var before = CultureInfo.CurrentCulture;

@@ -74,33 +74,14 @@ public sealed class When_someone_reaches_for_another_organisations_data(PortalSy
     /// <summary>An organisation with a draft (its title carrying markup) and a PDF, put there straight through the API.</summary>
     private async Task<(Guid Application, Guid Attachment, string Owner)> ApplicationOfAnotherOrganisation()
     {
-        var organisation = Guid.NewGuid();
-        var owner = await system.Account(GrantsRoles.Applicant, organisation);
-        using var officer = system.Api(GrantsRoles.Officer, "officer");
-        var call = await Json(await officer.PostAsJsonAsync("calls", new
-        {
-            Reference = $"SEC-{Guid.NewGuid().ToString()[..6]}", Title = "Security", SubmissionDeadline = DateTime.UtcNow.AddMonths(1), Envelope = 100_000m,
-        }));
-        await officer.PostAsync(new Uri($"calls/{call}/open", UriKind.Relative), null);
+        var (call, _) = await system.OpenCall("Security", DateTimeOffset.UtcNow.AddMonths(1), 100_000m);
+        var (owner, organisation) = await system.RegisteredApplicant("Another NGO");
         using var ngo = system.Api(GrantsRoles.Applicant, owner, organisation);
-        (await ngo.PostAsJsonAsync("organisations", new
-        {
-            LegalName = "Another NGO", RegistrationNumber = Guid.NewGuid().ToString()[..12], Country = "BE", LegalForm = "asbl",
-            Address = new { Street = "Rue 1", PostalCode = "1000", City = "Brussels", Country = "BE" },
-            Contact = new { Name = "Someone", Email = "someone@example.org" },
-            BankAccount = new { Iban = "BE71096123456769", Bic = "GKCCBEBB", HolderName = "Another NGO" },
-        })).EnsureSuccessStatusCode();
-        var application = await Json(await ngo.PostAsJsonAsync("applications", new { CallId = call, Title = ScriptTitle }));
+        var application = await Given.Id(await ngo.PostAsJsonAsync("applications", new { CallId = call, Title = ScriptTitle }));
         using var pdf = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"));
         var attached = await ngo.PostAsync(new Uri($"applications/{application}/attachments?fileName=secret.pdf", UriKind.Relative), pdf);
         attached.EnsureSuccessStatusCode();
         var attachment = (await attached.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("attachments")[0].GetProperty("id").GetGuid();
         return (application, attachment, owner);
-    }
-
-    private static async Task<Guid> Json(HttpResponseMessage response)
-    {
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
     }
 }

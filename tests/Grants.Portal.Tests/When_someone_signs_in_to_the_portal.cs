@@ -64,6 +64,17 @@ public sealed partial class When_someone_signs_in_to_the_portal(PortalSystem sys
     }
 
     [Fact]
+    public async Task Should_end_the_session_when_the_person_signs_out()
+    {
+        var page = await system.SignIn(await system.Account(GrantsRoles.Applicant));
+
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await page.GotoAsync("/ngo/applications");
+
+        Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_speak_the_language_the_person_picked()
     {
         using var client = Client();

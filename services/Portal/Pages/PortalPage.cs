@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Grants.Portal.Pages;
 
@@ -8,6 +9,9 @@ public abstract class PortalPage : PageModel
 {
     [TempData]
     public string? Notice { get; set; }
+
+    /// <summary>The portal's words in the reader's language, for the notices and messages a page sets.</summary>
+    protected IStringLocalizer<Text> T => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Text>>();
 
     protected Guid Organisation => User.OrganisationId() ?? throw new InvalidOperationException("This account acts for no organisation.");
 
@@ -25,7 +29,7 @@ public abstract class PortalPage : PageModel
         catch (ApiException error) when (error.Problem.Status is 400 or 403 or 409 or 412 or 413 or 422 or 428 or 503)
         {
             ModelState.AddModelError("", error.Problem.Status is 409 or 412
-                ? $"{error.Problem.Message} Someone changed this in the meantime; reload the page and try again."
+                ? $"{error.Problem.Message} {T["Someone changed this in the meantime; reload the page and try again."]}"
                 : error.Problem.Message);
             foreach (var (field, messages) in error.Problem.Errors)
             {

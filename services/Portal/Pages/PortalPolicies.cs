@@ -25,6 +25,7 @@ public static class PortalPolicies
         pages.AuthorizeFolder("/");
         pages.AllowAnonymousToPage("/Access/SignIn");
         pages.AllowAnonymousToPage("/Error");
+        pages.AllowAnonymousToPage("/Culture");
         pages.AuthorizeFolder("/Ngo", Ngo);
         pages.AuthorizeFolder("/Staff", Staff);
         pages.AuthorizeFolder("/Reviewer", Reviewer);

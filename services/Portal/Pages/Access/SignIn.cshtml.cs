@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Grants.Portal.Pages.Access;
 
-public sealed class SignInModel(AccountStore accounts) : PageModel
+public sealed class SignInModel(AccountStore accounts, IStringLocalizer<Text> T) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -24,7 +25,7 @@ public sealed class SignInModel(AccountStore accounts) : PageModel
     {
         if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
         {
-            ModelState.AddModelError("", "Enter your user name and password.");
+            ModelState.AddModelError("", T["Enter your user name and password."]);
             return Page();
         }
 
@@ -35,10 +36,10 @@ public sealed class SignInModel(AccountStore accounts) : PageModel
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PortalClaims.For(account!, CookieAuthenticationDefaults.AuthenticationScheme));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             case SignInOutcome.LockedOut:
-                ModelState.AddModelError("", $"Too many failed sign-ins: this account is locked for {SignInRules.LockOut.TotalMinutes:0} minutes.");
+                ModelState.AddModelError("", T["Too many failed sign-ins: this account is locked for {0} minutes.", SignInRules.LockOut.TotalMinutes]);
                 return Page();
             default:
-                ModelState.AddModelError("", "The user name or password is not right.");
+                ModelState.AddModelError("", T["The user name or password is not right."]);
                 return Page();
         }
     }

@@ -26,7 +26,7 @@ public sealed class BatchModel(PaymentsApi payments) : PortalPage
     {
         if (await Try(() => payments.Execute(id, BankReference ?? "", ExecutedOn ?? DateOnly.FromDateTime(DateTime.UtcNow), Guid.NewGuid().ToString(), ct)))
         {
-            Notice = "The batch is recorded as executed: the payments are paid.";
+            Notice = T["The batch is recorded as executed: the payments are paid."];
             return Redirect($"/finance/batches/{id}");
         }
 

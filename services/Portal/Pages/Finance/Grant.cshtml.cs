@@ -22,10 +22,10 @@ public sealed class GrantModel(PaymentsApi payments) : PortalPage
     public async Task OnGet(Guid id, CancellationToken ct) => await Load(id, ct);
 
     public Task<IActionResult> OnPostPrepare(Guid id, CancellationToken ct) =>
-        Act(id, () => payments.Prepare(id, Number, Amount ?? 0, "EUR", ExecutionDate ?? DateOnly.FromDateTime(DateTime.UtcNow), Version, ct), "Prepared: an approver signs next.", ct);
+        Act(id, () => payments.Prepare(id, Number, Amount ?? 0, "EUR", ExecutionDate ?? DateOnly.FromDateTime(DateTime.UtcNow), Version, ct), T["Prepared: an approver signs next."], ct);
 
     public Task<IActionResult> OnPostApprove(Guid id, CancellationToken ct) =>
-        Act(id, () => payments.Approve(id, Number, Version, ct), "Approved: the tranche goes into the next batch.", ct);
+        Act(id, () => payments.Approve(id, Number, Version, ct), T["Approved: the tranche goes into the next batch."], ct);
 
     private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct)
     {

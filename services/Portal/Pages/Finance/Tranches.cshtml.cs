@@ -27,7 +27,7 @@ public sealed class TranchesModel(PaymentsApi payments) : PortalPage
     {
         if (await Try(() => payments.DecideHit(hitId, decision, Justification ?? "", ct)))
         {
-            Notice = "The screening hit is decided.";
+            Notice = T["The screening hit is decided."];
             return RedirectToPage();
         }
 
@@ -40,7 +40,7 @@ public sealed class TranchesModel(PaymentsApi payments) : PortalPage
         Versioned<BatchView>? batch = null;
         if (await Try(async () => batch = await payments.CreateBatch(Guid.NewGuid().ToString(), ct)))
         {
-            Notice = $"Batch of {batch!.Value.Payments.Count} payments made.";
+            Notice = T["Batch of {0} payments made.", batch!.Value.Payments.Count];
             return Redirect($"/finance/batches/{batch.Value.Id}");
         }
 

@@ -18,7 +18,7 @@ public sealed class ApplicationModel(ApplicationsApi applications) : PortalPage
     {
         if (await Try(() => applications.AnswerClarification(id, Answer ?? "", ct)))
         {
-            Notice = "Your answer is sent; the application is submitted again.";
+            Notice = T["Your answer is sent; the application is submitted again."];
             return Redirect($"/ngo/applications/{id}");
         }
 
@@ -30,7 +30,7 @@ public sealed class ApplicationModel(ApplicationsApi applications) : PortalPage
     {
         if (await Try(() => applications.SignAgreement(id, ct)))
         {
-            Notice = "The grant agreement is signed.";
+            Notice = T["The grant agreement is signed."];
             return Redirect($"/ngo/applications/{id}");
         }
 

@@ -34,7 +34,7 @@ public sealed class EditApplicationModel(ApplicationsApi applications) : PortalP
     {
         if (await Try(() => applications.UpdateApplication(id, Form.ToRequest(), Version, ct), nameof(Form)))
         {
-            Notice = "Draft saved.";
+            Notice = T["Draft saved."];
             return Redirect($"/ngo/applications/{id}/edit");
         }
 
@@ -48,7 +48,7 @@ public sealed class EditApplicationModel(ApplicationsApi applications) : PortalP
         var saved = await Try(async () => Version = (await applications.UpdateApplication(id, Form.ToRequest(), Version, ct)).Version, nameof(Form));
         if (saved && await Try(() => applications.Submit(id, Version, ct), nameof(Form)))
         {
-            Notice = "Your application is submitted.";
+            Notice = T["Your application is submitted."];
             return Redirect($"/ngo/applications/{id}");
         }
 
@@ -61,7 +61,7 @@ public sealed class EditApplicationModel(ApplicationsApi applications) : PortalP
     {
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("file", "Choose a file to upload.");
+            ModelState.AddModelError("file", T["Choose a file to upload."]);
         }
         else
         {

@@ -33,7 +33,7 @@ public sealed class OrganisationModel(ApplicationsApi applications) : PortalPage
             return Page();
         }
 
-        Notice = "Your organisation is saved.";
+        Notice = T["Your organisation is saved."];
         return RedirectToPage();
     }
 

@@ -33,7 +33,7 @@ public sealed class ReportModel(ApplicationsApi applications) : PortalPage
         var request = new { Narrative, Spending = Spending.Select(s => new { s.BudgetLine, s.Amount }).ToList() };
         if (await Try(() => applications.SubmitReport(id, request, ct)))
         {
-            Notice = "Your report is submitted.";
+            Notice = T["Your report is submitted."];
             return Redirect($"/ngo/reports/{id}");
         }
 

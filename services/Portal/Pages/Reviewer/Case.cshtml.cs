@@ -39,15 +39,15 @@ public sealed class CaseModel(ReviewApi review, ApplicationsApi applications) : 
     }
 
     public Task<IActionResult> OnPostNoConflict(Guid id, CancellationToken ct) =>
-        Act(id, () => review.Declare(id, false, null, ct), "Declared: no conflict of interest.", $"/reviewer/cases/{id}", ct);
+        Act(id, () => review.Declare(id, false, null, ct), T["Declared: no conflict of interest."], $"/reviewer/cases/{id}", ct);
 
     public Task<IActionResult> OnPostConflict(Guid id, CancellationToken ct) =>
-        Act(id, () => review.Declare(id, true, ConflictReason, ct), "Declared a conflict of interest: you are off this case.", "/reviewer/cases", ct);
+        Act(id, () => review.Declare(id, true, ConflictReason, ct), T["Declared a conflict of interest: you are off this case."], "/reviewer/cases", ct);
 
     public Task<IActionResult> OnPostScore(Guid id, CancellationToken ct)
     {
         var marks = Marks.Select(m => new CriterionMark(m.Criterion ?? "", m.Score ?? 0, m.Comment ?? "")).ToList();
-        return Act(id, () => review.Score(id, ContentHash ?? "", marks, ct), "Your score sheet is saved.", $"/reviewer/cases/{id}", ct);
+        return Act(id, () => review.Score(id, ContentHash ?? "", marks, ct), T["Your score sheet is saved."], $"/reviewer/cases/{id}", ct);
     }
 
     private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, string next, CancellationToken ct)

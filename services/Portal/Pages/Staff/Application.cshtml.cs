@@ -18,13 +18,13 @@ public sealed class ApplicationModel(ApplicationsApi applications, ReviewApi rev
     public async Task OnGet(Guid id, CancellationToken ct) => await Load(id, ct);
 
     public Task<IActionResult> OnPostEligible(Guid id, CancellationToken ct) =>
-        Act(id, () => applications.DecideEligibility(id, true, Justification ?? "", ct), "Recorded as eligible.", ct);
+        Act(id, () => applications.DecideEligibility(id, true, Justification ?? "", ct), T["Recorded as eligible."], ct);
 
     public Task<IActionResult> OnPostIneligible(Guid id, CancellationToken ct) =>
-        Act(id, () => applications.DecideEligibility(id, false, Justification ?? "", ct), "Recorded as not eligible.", ct);
+        Act(id, () => applications.DecideEligibility(id, false, Justification ?? "", ct), T["Recorded as not eligible."], ct);
 
     public Task<IActionResult> OnPostClarify(Guid id, CancellationToken ct) =>
-        Act(id, () => applications.RequestClarification(id, Question ?? "", ct), "The NGO is asked to clarify.", ct);
+        Act(id, () => applications.RequestClarification(id, Question ?? "", ct), T["The NGO is asked to clarify."], ct);
 
     private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ public sealed class BankAccountsModel(ApplicationsApi applications) : PortalPage
     {
         if (await Try(() => applications.VerifyBankAccount(organisationId, ct)))
         {
-            Notice = "The bank account is verified.";
+            Notice = T["The bank account is verified."];
             return RedirectToPage();
         }
 

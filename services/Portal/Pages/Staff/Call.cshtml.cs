@@ -34,19 +34,19 @@ public sealed class CallModel(ApplicationsApi applications, ReviewApi review, Pa
 
     public async Task OnGet(Guid id, CancellationToken ct) => await Load(id, ct);
 
-    public Task<IActionResult> OnPostOpen(Guid id, CancellationToken ct) => Act(id, () => applications.OpenCall(id, ct), "The call is open.", ct);
+    public Task<IActionResult> OnPostOpen(Guid id, CancellationToken ct) => Act(id, () => applications.OpenCall(id, ct), T["The call is open."], ct);
 
     public Task<IActionResult> OnPostClose(Guid id, CancellationToken ct) =>
-        Act(id, () => applications.CloseCall(id, Reason ?? "", ct), "The call is closed for submissions.", ct);
+        Act(id, () => applications.CloseCall(id, Reason ?? "", ct), T["The call is closed for submissions."], ct);
 
     public Task<IActionResult> OnPostEnlist(Guid id, CancellationToken ct)
     {
         var themes = (ReviewerThemes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return Act(id, () => review.Enlist(id, ReviewerId ?? "", ReviewerName ?? "", themes, ct), $"{ReviewerName} is in the pool.", ct);
+        return Act(id, () => review.Enlist(id, ReviewerId ?? "", ReviewerName ?? "", themes, ct), T["{0} is in the pool.", ReviewerName ?? ""], ct);
     }
 
     public Task<IActionResult> OnPostAssign(Guid id, CancellationToken ct) =>
-        Act(id, () => review.AssignAll(id, ct), "Reviewers are assigned wherever the pool allowed.", ct);
+        Act(id, () => review.AssignAll(id, ct), T["Reviewers are assigned wherever the pool allowed."], ct);
 
     private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Grants.Portal.Pages.Staff;
@@ -48,7 +47,7 @@ public sealed class CallsModel(ApplicationsApi applications) : PortalPage
         Versioned<CallView>? call = null;
         if (await Try(async () => call = await applications.DraftCall(Form.ToRequest(), Guid.NewGuid().ToString(), ct), nameof(Form)))
         {
-            Notice = string.Create(CultureInfo.CurrentCulture, $"Call {call!.Value.Reference} is drafted; open it when it is ready.");
+            Notice = T["Call {0} is drafted; open it when it is ready.", call!.Value.Reference];
             return Redirect($"/staff/calls/{call.Value.Id}");
         }
 

@@ -36,11 +36,11 @@ public sealed class RankingModel(ReviewApi review) : PortalPage
         var decisions = Proposals.Where(p => !string.IsNullOrEmpty(p.Outcome))
             .Select(p => (object)new { p.ApplicationId, p.Outcome, p.Amount, Reasons = string.IsNullOrWhiteSpace(p.Reason) ? [] : new[] { p.Reason } })
             .ToList();
-        return await Act(id, () => review.Propose(id, decisions, Version, ct), "The decisions are proposed; an approver confirms them.", ct);
+        return await Act(id, () => review.Propose(id, decisions, Version, ct), T["The decisions are proposed; an approver confirms them."], ct);
     }
 
     public Task<IActionResult> OnPostConfirm(Guid id, CancellationToken ct) =>
-        Act(id, () => review.Confirm(id, Confirm, Version, ct), "The decisions are confirmed.", ct);
+        Act(id, () => review.Confirm(id, Confirm, Version, ct), T["The decisions are confirmed."], ct);
 
     private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct)
     {
