@@ -18,8 +18,8 @@ public sealed class ApplicationsApi(HttpClient http) : ApiClient(http)
 
     public Task<Versioned<OrganisationView>> Organisation(Guid id, CancellationToken ct) => GetVersioned<OrganisationView>($"organisations/{id}", ct);
 
-    public Task<Paged<OrganisationSummary>> Organisations(bool? bankAccountVerified, int page, CancellationToken ct) =>
-        Get<Paged<OrganisationSummary>>(Query("organisations", ("bankAccountVerified", bankAccountVerified), ("page", page)), ct);
+    public Task<Paged<OrganisationSummary>> Organisations(bool? bankAccountVerified, int page, CancellationToken ct, int pageSize = 50) =>
+        Get<Paged<OrganisationSummary>>(Query("organisations", ("bankAccountVerified", bankAccountVerified), ("page", page), ("pageSize", pageSize)), ct);
 
     public Task<Versioned<OrganisationView>> RegisterOrganisation(object request, string idempotencyKey, CancellationToken ct) =>
         Send<OrganisationView>(HttpMethod.Post, "organisations", request, null, ct, idempotencyKey);
