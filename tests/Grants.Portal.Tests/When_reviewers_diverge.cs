@@ -42,7 +42,7 @@ public sealed class When_reviewers_diverge(PortalSystem system)
 
         await officer.Press("Record the consensus");
         await officer.Expect("The consensus is recorded");
-        Assert.Equal("Reviewed", await officer.Text("#case-status"));
+        Assert.Equal("Completed", await officer.Text("#case-status"));
         Assert.False(string.IsNullOrEmpty(await officer.Text("#weighted-score")));
         await PortalSystem.Shot(officer, "25-officer-consensus-recorded");
 
