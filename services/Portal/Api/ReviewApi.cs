@@ -8,8 +8,8 @@ public sealed class ReviewApi(HttpClient http) : ApiClient(http)
     public Task<Versioned<ReviewCallView>> Enlist(Guid callId, string reviewerId, string name, IReadOnlyList<string> themes, CancellationToken ct) =>
         Send<ReviewCallView>(HttpMethod.Put, $"calls/{callId}/reviewers/{Uri.EscapeDataString(reviewerId)}", new { name, themes }, null, ct);
 
-    public Task<Paged<CaseSummary>> Cases(Guid callId, int page, CancellationToken ct, int pageSize = 50) =>
-        Get<Paged<CaseSummary>>(Query($"calls/{callId}/cases", ("page", page), ("pageSize", pageSize)), ct);
+    public Task<Paged<CaseSummary>> Cases(Guid callId, int page, CancellationToken ct, int pageSize = 50, string? status = null) =>
+        Get<Paged<CaseSummary>>(Query($"calls/{callId}/cases", ("status", status), ("page", page), ("pageSize", pageSize)), ct);
 
     public Task<Versioned<CallAssignmentResult>> AssignAll(Guid callId, CancellationToken ct) =>
         Send<CallAssignmentResult>(HttpMethod.Post, $"calls/{callId}/assignments", null, null, ct);

@@ -17,7 +17,7 @@ public sealed class ConsensusModel(ApplicationsApi applications, ReviewApi revie
         {
             try
             {
-                Waiting = [.. (await review.Cases(id, 1, ct, pageSize: 200)).Items.Where(c => c.Status == "AwaitingConsensus")];
+                Waiting = (await review.Cases(id, 1, ct, pageSize: 200, status: "AwaitingConsensus")).Items;
             }
             catch (ApiException e) when (e.Problem.Status == 404)
             {
