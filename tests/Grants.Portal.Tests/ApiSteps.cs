@@ -27,7 +27,7 @@ public sealed class ApiSteps : IDisposable
         _officer = system.Api(GrantsRoles.Officer, "steps-officer");
         _reviewOfficer = system.Api(GrantsRoles.Officer, "steps-officer", service: system.Review);
         _approver = system.Api(GrantsRoles.Approver, "steps-approver", service: system.Review);
-        _ngo = system.Api(GrantsRoles.Applicant, "steps-ngo", Organisation);
+        _ngo = system.Api(GrantsRoles.Applicant, $"steps-ngo-{Organisation:N}", Organisation);
     }
 
     public Guid CallId { get; private set; }
