@@ -34,6 +34,10 @@ public sealed class PortalSystem : IAsyncLifetime
 
     public Uri Applications { get; private set; } = new("http://127.0.0.1/");
 
+    public Uri Review { get; private set; } = new("http://127.0.0.1/");
+
+    public Uri Payments { get; private set; } = new("http://127.0.0.1/");
+
     public IBrowser Browser { get; private set; } = null!;
 
     public AccountStore Accounts { get; private set; } = null!;
@@ -47,7 +51,7 @@ public sealed class PortalSystem : IAsyncLifetime
         var applications = await Start(new ServiceFactory<applications::Program>(await TestPostgres.NewSchema(), _virtualHost.Amqp, none));
         var review = await Start(new ServiceFactory<review::Program>(await TestPostgres.NewSchema(), _virtualHost.Amqp, none));
         var payments = await Start(new ServiceFactory<payments::Program>(await TestPostgres.NewSchema(), _virtualHost.Amqp, none));
-        Applications = applications.Address;
+        (Applications, Review, Payments) = (applications.Address, review.Address, payments.Address);
 
         // The portal signs with the private half of the key whose public half the services trust.
         _keyFile = Path.Combine(Path.GetTempPath(), $"grants-portal-key-{Guid.NewGuid():N}.pem");
@@ -93,9 +97,9 @@ public sealed class PortalSystem : IAsyncLifetime
     }
 
     /// <summary>Straight to a service with a token, for what a test only needs to be there.</summary>
-    public HttpClient Api(string role, string user, Guid? organisation = null)
+    public HttpClient Api(string role, string user, Guid? organisation = null, Uri? service = null)
     {
-        var client = new HttpClient { BaseAddress = Applications };
+        var client = new HttpClient { BaseAddress = service ?? Applications };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role, user, organisation));
         return client;
     }

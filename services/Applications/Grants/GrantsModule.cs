@@ -22,6 +22,7 @@ public static class GrantsModule
             .Register<ReportSubmittedEvent>("report.submitted")
             .Register<ReportAssessmentReceived>("report.assessment_received");
         service.Audit.State<Report>(ReportStreams.StreamType);
+        service.Store.InlineProjections.Add(new ReportList());
         service.Messaging
             .Publish<GrantAgreementSignedEvent, Contracts.Applications.GrantAgreementSigned>((e, _) => new Contracts.Applications.GrantAgreementSigned
             {
@@ -57,6 +58,8 @@ public static class GrantsModule
             .Consume<GrantOpenedConsumer, Contracts.Ledger.GrantOpened>()
             .Consume<PaymentExecutedConsumer, Contracts.Payments.PaymentExecuted>()
             .Consume<GrantClosedConsumer, Contracts.Ledger.GrantClosed>();
+        services.AddSingleton(ReportList.Migrations);
+        services.AddSingleton<ReportQueries>();
         services.AddScheduledCommand<RemindOfReport, ReportScheduleHandler>("reports.remind");
         services.AddScheduledCommand<MarkReportOverdue, ReportScheduleHandler>("reports.mark_overdue");
         services.AddEventSchedule("report-deadlines", ReportScheduleHandler.Schedule, typeof(ReportScheduled), typeof(ReportSubmittedEvent));

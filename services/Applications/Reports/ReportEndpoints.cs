@@ -46,17 +46,34 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/reports").WithTags("Reports");
+        reports.MapGet("", List).RequireAuthorization(GrantsPolicies.Records);
         reports.MapGet("/{id:guid}", Get).RequireAuthorization(GrantsPolicies.Records);
+        reports.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download).RequireAuthorization(GrantsPolicies.Records);
         reports.MapPost("/{id:guid}/attachments", Attach).RequireAuthorization(GrantsPolicies.Applicant).WithMaxBodySize(AttachmentFiles.MaxBytes);
         reports.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(GrantsPolicies.Applicant);
         return app;
     }
+
+    /// <summary>An applicant sees only its own organisation's reports, whatever it asked for.</summary>
+    private static Task<Paged<ReportSummary>> List(
+        PageRequest page, Guid? callId, ReportStatus? status, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+        queries.List(new ReportFilter(callId, status, user.IsInRole(GrantsRoles.Applicant) ? user.ApplicantOrganisation() ?? Guid.Empty : null), page, ct);
 
     private static async Task<ReportView> Get(Guid id, EventStore store, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var report = await ReportStreams.Load(store, user, id, ct);
         http.Response.SetETag(report.Version);
         return ReportView.Of(report.State);
+    }
+
+    private static async Task<IResult> Download(Guid id, Guid attachmentId, AttachmentFiles files, EventStore store, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var report = await ReportStreams.Load(store, user, id, ct);
+        var attachment = report.State.Attachments.FirstOrDefault(a => a.Id == attachmentId)
+            ?? throw new DomainException("attachment.not_found", "No such attachment.", DomainErrorKind.NotFound);
+        var content = await files.Read(attachment.Sha256, ct)
+            ?? throw new InvalidOperationException($"The content of attachment {attachmentId} ({attachment.Sha256}) is missing.");
+        return TypedResults.File(content, attachment.ContentType, attachment.FileName);
     }
 
     private static async Task<IResult> Attach(

@@ -18,8 +18,8 @@ public sealed class ApplicationsApi(HttpClient http) : ApiClient(http)
 
     public Task<Versioned<OrganisationView>> Organisation(Guid id, CancellationToken ct) => GetVersioned<OrganisationView>($"organisations/{id}", ct);
 
-    public Task<Paged<OrganisationSummary>> Organisations(bool? bankAccountVerified, int page, CancellationToken ct) =>
-        Get<Paged<OrganisationSummary>>(Query("organisations", ("bankAccountVerified", bankAccountVerified), ("page", page)), ct);
+    public Task<Paged<OrganisationSummary>> Organisations(bool? bankAccountVerified, int page, CancellationToken ct, int pageSize = 50) =>
+        Get<Paged<OrganisationSummary>>(Query("organisations", ("bankAccountVerified", bankAccountVerified), ("page", page), ("pageSize", pageSize)), ct);
 
     public Task<Versioned<OrganisationView>> RegisterOrganisation(object request, string idempotencyKey, CancellationToken ct) =>
         Send<OrganisationView>(HttpMethod.Post, "organisations", request, null, ct, idempotencyKey);
@@ -67,6 +67,15 @@ public sealed class ApplicationsApi(HttpClient http) : ApiClient(http)
         Send<ApplicationStatusView>(HttpMethod.Post, $"applications/{id}/agreement/sign", null, null, ct);
 
     public Task<Versioned<ReportView>> Report(Guid id, CancellationToken ct) => GetVersioned<ReportView>($"reports/{id}", ct);
+
+    public Task<Paged<ReportSummary>> Reports(Guid? callId, string? status, int page, CancellationToken ct) =>
+        Get<Paged<ReportSummary>>(Query("reports", ("callId", callId), ("status", status), ("page", page), ("pageSize", 200)), ct);
+
+    public Task<Versioned<ReportView>> AttachToReport(Guid id, string fileName, Stream content, string contentType, CancellationToken ct) =>
+        Upload<ReportView>(Query($"reports/{id}/attachments", ("fileName", fileName)), content, contentType, null, ct);
+
+    public Task<(byte[] Content, string ContentType, string FileName)> ReportAttachment(Guid id, Guid attachmentId, CancellationToken ct) =>
+        Download(HttpMethod.Get, $"reports/{id}/attachments/{attachmentId}", ct);
 
     public Task<Versioned<ReportView>> SubmitReport(Guid id, object request, CancellationToken ct) =>
         Send<ReportView>(HttpMethod.Post, $"reports/{id}/submit", request, null, ct);

@@ -39,9 +39,11 @@ public sealed record ExpectedResult(string Description, IReadOnlyList<Indicator>
 
 public sealed record Objective(string Description, IReadOnlyList<ExpectedResult> Results);
 
+public sealed record Partner(string Name, string Country, string Role);
+
 public sealed record ApplicationContent(
     string Title, string? Theme, IReadOnlyList<string> Countries, DateOnly? StartDate, DateOnly? EndDate, string? Summary,
-    IReadOnlyList<Objective> Objectives, IReadOnlyList<BudgetLine> Budget, string Currency);
+    IReadOnlyList<Objective> Objectives, IReadOnlyList<BudgetLine> Budget, string Currency, IReadOnlyList<Partner>? Partners = null);
 
 public sealed record Attachment(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset At);
 
@@ -72,4 +74,16 @@ public sealed record ApplicationStatusView(
     ReviewResult? Review, FundingResult? Funding, AgreementTerms? Agreement, DateTimeOffset? AgreementSignedAt,
     IReadOnlyList<PaymentRecord> Payments, Money? TotalPaid, IReadOnlyList<ReportStatusView> Reports);
 
-public sealed record ReportView(Guid Id, Guid ApplicationId, int Number, string Kind, string Status, DateOnly PeriodEnd, DateOnly DueDate, bool AuditRequired);
+public sealed record ReportSpending(int BudgetLine, string Category, string Description, decimal Budgeted, decimal Spent);
+
+public sealed record ReportSubmission(string Narrative, IReadOnlyList<ReportSpending> Spending, Money DeclaredSpending, Guid? AuditAttachmentId, DateTimeOffset At);
+
+public sealed record ReportAssessment(string Outcome, Money? EligibleSpending, IReadOnlyList<string> Remarks, DateTimeOffset At);
+
+public sealed record ReportView(
+    Guid Id, Guid ApplicationId, int Number, string Kind, string Status, DateOnly PeriodEnd, DateOnly DueDate, bool AuditRequired,
+    IReadOnlyList<Attachment>? Attachments = null, ReportSubmission? Submission = null, ReportAssessment? Assessment = null);
+
+public sealed record ReportSummary(
+    Guid Id, Guid ApplicationId, Guid CallId, Guid OrganisationId, string Organisation, string Title, int Number, string Kind, string Status,
+    DateOnly PeriodEnd, DateOnly DueDate, bool AuditRequired, DateTimeOffset? SubmittedAt);

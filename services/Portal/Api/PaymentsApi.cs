@@ -3,7 +3,8 @@ namespace Grants.Portal.Api;
 /// <summary>The Payments service: grants and their tranches, the two signatures, batches and their pain.001 files, sanctions hits.</summary>
 public sealed class PaymentsApi(HttpClient http) : ApiClient(http)
 {
-    public Task<Paged<GrantSummary>> Grants(Guid? callId, int page, CancellationToken ct) => Get<Paged<GrantSummary>>(Query("grants", ("callId", callId), ("page", page)), ct);
+    public Task<Paged<GrantSummary>> Grants(Guid? callId, int page, CancellationToken ct, int pageSize = 50) =>
+        Get<Paged<GrantSummary>>(Query("grants", ("callId", callId), ("page", page), ("pageSize", pageSize)), ct);
 
     public Task<Versioned<GrantView>> Grant(Guid id, CancellationToken ct) => GetVersioned<GrantView>($"grants/{id}", ct);
 

@@ -8,7 +8,8 @@ public sealed class ReviewApi(HttpClient http) : ApiClient(http)
     public Task<Versioned<ReviewCallView>> Enlist(Guid callId, string reviewerId, string name, IReadOnlyList<string> themes, CancellationToken ct) =>
         Send<ReviewCallView>(HttpMethod.Put, $"calls/{callId}/reviewers/{Uri.EscapeDataString(reviewerId)}", new { name, themes }, null, ct);
 
-    public Task<Paged<CaseSummary>> Cases(Guid callId, int page, CancellationToken ct) => Get<Paged<CaseSummary>>(Query($"calls/{callId}/cases", ("page", page)), ct);
+    public Task<Paged<CaseSummary>> Cases(Guid callId, int page, CancellationToken ct, int pageSize = 50, string? status = null) =>
+        Get<Paged<CaseSummary>>(Query($"calls/{callId}/cases", ("status", status), ("page", page), ("pageSize", pageSize)), ct);
 
     public Task<Versioned<CallAssignmentResult>> AssignAll(Guid callId, CancellationToken ct) =>
         Send<CallAssignmentResult>(HttpMethod.Post, $"calls/{callId}/assignments", null, null, ct);
@@ -35,9 +36,21 @@ public sealed class ReviewApi(HttpClient http) : ApiClient(http)
 
     public Task<Versioned<AssessmentView>> Assessment(Guid reportId, CancellationToken ct) => GetVersioned<AssessmentView>($"reports/{reportId}", ct);
 
-    public Task<Versioned<AssessmentView>> ApproveReport(Guid reportId, IReadOnlyList<string> remarks, CancellationToken ct) =>
-        Send<AssessmentView>(HttpMethod.Post, $"reports/{reportId}/approval", new { remarks }, null, ct);
+    public Task<Versioned<AssessmentView>> ApproveReport(
+        Guid reportId, IReadOnlyList<LineJustification> justifications, IReadOnlyList<string> remarks, long version, CancellationToken ct) =>
+        Send<AssessmentView>(HttpMethod.Post, $"reports/{reportId}/approval", new { justifications, remarks }, version, ct);
 
-    public Task<Versioned<AssessmentView>> RequestReportChanges(Guid reportId, IReadOnlyList<string> comments, CancellationToken ct) =>
-        Send<AssessmentView>(HttpMethod.Post, $"reports/{reportId}/change-requests", new { comments }, null, ct);
+    public Task<Versioned<AssessmentView>> RequestReportChanges(Guid reportId, IReadOnlyList<string> comments, long version, CancellationToken ct) =>
+        Send<AssessmentView>(HttpMethod.Post, $"reports/{reportId}/change-requests", new { comments }, version, ct);
+
+    public Task<Versioned<CaseView>> RecordConsensus(Guid applicationId, IReadOnlyList<ConsensusMark> marks, long version, CancellationToken ct) =>
+        Send<CaseView>(HttpMethod.Post, $"cases/{applicationId}/consensus", new { marks }, version, ct);
+
+    public Task<IReadOnlyList<ComplaintView>> Complaints(Guid callId, CancellationToken ct) => Get<IReadOnlyList<ComplaintView>>($"calls/{callId}/complaints", ct);
+
+    public Task<Versioned<ComplaintView>> Complain(Guid callId, Guid applicationId, string complaint, string idempotencyKey, CancellationToken ct) =>
+        Send<ComplaintView>(HttpMethod.Post, $"calls/{callId}/complaints", new { applicationId, complaint }, null, ct, idempotencyKey);
+
+    public Task<Versioned<ComplaintView>> ResolveComplaint(Guid callId, Guid complaintId, string resolution, CancellationToken ct) =>
+        Send<ComplaintView>(HttpMethod.Post, $"calls/{callId}/complaints/{complaintId}/resolution", new { resolution }, null, ct);
 }

@@ -18,9 +18,15 @@ public sealed record CriterionMark(string Criterion, int Score, string Comment);
 
 public sealed record AssignmentView(string ReviewerId, DateTimeOffset DueAt, bool Declared, bool Reminded, bool Overdue, IReadOnlyList<CriterionMark>? Sheet);
 
+public sealed record CaseRules(IReadOnlyList<Criterion> Criteria, decimal OverallThreshold, int ReviewersNeeded);
+
+public sealed record ConsensusScore(string Criterion, decimal Score, bool PassedThreshold);
+
+public sealed record CaseOutcome(IReadOnlyList<ConsensusScore> Scores, decimal WeightedScore, bool AllThresholdsPassed);
+
 public sealed record CaseView(
     Guid ApplicationId, Guid CallId, Guid OrganisationId, string Status, string Theme, Money RequestedAmount, string ContentHash, DateTimeOffset SubmittedAt,
-    IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<string> Conflicted);
+    IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<string> Conflicted, CaseRules? Rules = null, CaseOutcome? Outcome = null);
 
 public sealed record ReviewerCaseView(
     Guid ApplicationId, Guid OrganisationId, bool DeclarationRequired, string Status, DateTimeOffset DueAt, string? Theme, Money? RequestedAmount,
@@ -34,6 +40,14 @@ public sealed record RankedApplication(
 
 public sealed record CallRanking(Guid CallId, Money Envelope, decimal Awarded, decimal Remaining, IReadOnlyList<RankedApplication> Applications);
 
-public sealed record AssessmentLine(int Line, string Category, string Description, decimal Budgeted, decimal Spent);
+public sealed record AssessmentLine(string Line, Money Budgeted, Money Spent, bool Overspent);
 
-public sealed record AssessmentView(Guid ReportId, Guid ApplicationId, string Kind, string Status, DateOnly PeriodEnd, Money DeclaredSpending, DateTimeOffset SubmittedAt);
+public sealed record LineJustification(string Line, string Justification);
+
+public sealed record AssessmentView(
+    Guid ReportId, Guid ApplicationId, string Kind, string Status, DateOnly PeriodEnd, Money DeclaredSpending, DateTimeOffset SubmittedAt,
+    IReadOnlyList<AssessmentLine> Lines, IReadOnlyList<LineJustification> Justifications);
+
+public sealed record ConsensusMark(string Criterion, decimal Score, string Justification);
+
+public sealed record ComplaintView(Guid ComplaintId, Guid ApplicationId, string Complaint, DateTimeOffset At);

@@ -19,10 +19,12 @@ public static class CallAssignmentEndpoints
         return app;
     }
 
-    private static Task<Paged<CaseSummary>> List(Guid callId, ClaimsPrincipal user, CaseQueries queries, PageRequest page, CancellationToken ct)
+    /// <summary>The call's cases, or those in one status (the officer's consensus queue is the cases awaiting one).</summary>
+    private static Task<Paged<CaseSummary>> List(
+        Guid callId, CaseStatus? status, ClaimsPrincipal user, CaseQueries queries, PageRequest page, CancellationToken ct)
     {
         user.EnsureStaff(callId);
-        return queries.InCall(callId, page, ct);
+        return queries.InCall(callId, status, page, ct);
     }
 
     /// <summary>One case after the other, each with the load as the previous ones left it, so the work spreads over the pool.</summary>

@@ -69,20 +69,21 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, EventStoreOptions o
         return page.Of(items, reader.GetInt64(0));
     }
 
-    public async Task<Paged<CaseSummary>> InCall(Guid callId, PageRequest page, CancellationToken ct)
+    public async Task<Paged<CaseSummary>> InCall(Guid callId, CaseStatus? status, PageRequest page, CancellationToken ct)
     {
+        var inStatus = new NpgsqlParameter { Value = (object?)status?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text };
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
             select c.application_id, c.organisation_id, c.status, count(a.reviewer_id)::int from {Schema}.review_cases c
             left join {Schema}.review_assignments a using (application_id)
-            where c.call_id = $1
+            where c.call_id = $1 and ($4::text is null or c.status = $4)
             group by c.application_id
             order by c.application_id
             limit $2 offset $3
-            """) { Parameters = { new() { Value = callId }, new() { Value = page.PageSize }, new() { Value = page.Offset } } });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select count(*) from {Schema}.review_cases where call_id = $1")
+            """) { Parameters = { new() { Value = callId }, new() { Value = page.PageSize }, new() { Value = page.Offset }, inStatus } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select count(*) from {Schema}.review_cases where call_id = $1 and ($2::text is null or status = $2)")
         {
-            Parameters = { new() { Value = callId } },
+            Parameters = { new() { Value = callId }, inStatus.Clone() },
         });
         var items = new List<CaseSummary>();
         await using var reader = await batch.ExecuteReaderAsync(ct);

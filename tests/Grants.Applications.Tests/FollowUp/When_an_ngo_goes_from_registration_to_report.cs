@@ -84,6 +84,10 @@ public sealed class When_an_ngo_goes_from_registration_to_report(AppHost host) :
         var overdue = await overdueProbe.Next();
         Assert.Equal((interim, id), (overdue.GetProperty("reportId").GetGuid(), overdue.GetProperty("applicationId").GetGuid()));
 
+        var overdueList = await (await officer.Get($"/reports?callId={callId}&status=Overdue")).Json200();
+        Assert.Equal([interim], overdueList.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()));
+        Assert.Equal(1, overdueList.GetProperty("items")[0].GetProperty("number").GetInt32());
+
         var late = await (await applicant.Post($"/reports/{interim}/submit", new { narrative = "Year one.", spending = new[] { new { budgetLine = 0, amount = 70_000m } } })).Json200();
         Assert.Equal("Submitted", late.GetProperty("status").GetString());
         var interimReport = await reportProbe.Next();
@@ -98,6 +102,13 @@ public sealed class When_an_ngo_goes_from_registration_to_report(AppHost host) :
         var audit = await (await applicant.Attach(final, When_a_file_is_attached.Pdf, "audit.pdf", "reports")).Json200(HttpStatusCode.Created);
         var auditId = audit.GetProperty("attachments")[0].GetProperty("id").GetGuid();
         await (await applicant.Post($"/reports/{final}/submit", new { narrative = "Done.", spending = new[] { new { budgetLine = 0, amount = 140_000m } }, auditAttachmentId = auditId })).Json200();
+
+        var queue = await (await officer.Get($"/reports?callId={callId}&status=Submitted")).Json200();
+        Assert.Equal([interim, final], queue.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()));
+        Assert.True(queue.GetProperty("items")[1].GetProperty("auditRequired").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(queue.GetProperty("items")[1].GetProperty("organisation").GetString()));
+        var auditFile = await officer.Get($"/reports/{final}/attachments/{auditId}");
+        Assert.Equal(When_a_file_is_attached.Pdf, await auditFile.Content.ReadAsByteArrayAsync());
 
         await host.Bus.Publish(new ReportAssessed
         {
@@ -124,6 +135,8 @@ public sealed class When_an_ngo_goes_from_registration_to_report(AppHost host) :
         using var stranger = host.Applicant(await host.RegisterOrganisation());
         await (await stranger.Get($"/applications/{id}/status")).Problem(HttpStatusCode.NotFound, "stream.not_found");
         await (await stranger.Get($"/reports/{final}")).Problem(HttpStatusCode.NotFound, "stream.not_found");
+        await (await stranger.Get($"/reports/{final}/attachments/{auditId}")).Problem(HttpStatusCode.NotFound, "stream.not_found");
+        Assert.Equal(0, (await (await stranger.Get("/reports")).Json200()).GetProperty("total").GetInt32());
     }
 
     private static Task<JsonElement> StatusWhen(HttpClient client, Guid id, Func<JsonElement, bool> condition) => When(client, $"/applications/{id}/status", condition);

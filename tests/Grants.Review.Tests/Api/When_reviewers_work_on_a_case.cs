@@ -133,6 +133,26 @@ public sealed class When_reviewers_work_on_a_case(ReviewHost host)
     }
 
     [Fact]
+    public async Task Should_list_a_case_whose_reviewers_diverge_among_those_awaiting_a_consensus()
+    {
+        var scene = await ReviewScene.Start(host);
+        await scene.Assign();
+        for (var r = 0; r < 3; r++)
+        {
+            await scene.Declare(r);
+        }
+
+        await scene.Score(0, 5, 4, 3).Json();
+        await scene.Score(1, 2, 4, 3).Json();
+        Assert.Equal("AwaitingConsensus", (await scene.Score(2, 4, 4, 3).Json()).GetProperty("status").GetString());
+
+        var waiting = await scene.Officer.Get($"/calls/{scene.Call}/cases?status=AwaitingConsensus").Json();
+        Assert.Equal([scene.Application], waiting.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("applicationId").GetGuid()));
+        Assert.Equal(1, waiting.GetProperty("total").GetInt64());
+        Assert.Equal(0, (await scene.Officer.Get($"/calls/{scene.Call}/cases?status=InReview").Json()).GetProperty("total").GetInt64());
+    }
+
+    [Fact]
     public async Task Should_reject_a_malformed_sheet_listing_every_field_and_change_nothing()
     {
         var scene = await ReviewScene.Start(host);

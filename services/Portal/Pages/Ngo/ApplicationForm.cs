@@ -36,6 +36,19 @@ public sealed class BudgetLineForm
     public bool IsBlank => string.IsNullOrWhiteSpace(Description) && Amount is null && CoFinancing is null;
 }
 
+public sealed class PartnerForm
+{
+    public string? Name { get; set; }
+
+    public string? Country { get; set; }
+
+    public string? Role { get; set; }
+
+    public bool Remove { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Country) && string.IsNullOrWhiteSpace(Role);
+}
+
 /// <summary>The draft as the NGO edits it, shaped as the Applications API takes it so that its field errors land on these fields.</summary>
 public sealed class ApplicationForm
 {
@@ -55,6 +68,8 @@ public sealed class ApplicationForm
 
     public List<BudgetLineForm> Budget { get; set; } = [];
 
+    public List<PartnerForm> Partners { get; set; } = [];
+
     /// <summary>Blank rows the page offers for typing are not lines of the budget.</summary>
     public object ToRequest() => new
     {
@@ -69,6 +84,7 @@ public sealed class ApplicationForm
             }).ToList(),
         }).ToList(),
         Budget = Budget.Where(b => !b.IsBlank).ToList(),
+        Partners = Partners.Where(p => !p.IsBlank && !p.Remove).Select(p => new { p.Name, Country = p.Country?.Trim().ToUpperInvariant(), p.Role }).ToList(),
     };
 
     /// <summary>What the service holds, with room to type: one objective, result and indicator at least, and two empty budget rows.</summary>
@@ -90,6 +106,7 @@ public sealed class ApplicationForm
             })],
         })],
         Budget = [.. a.Content.Budget.Select(b => new BudgetLineForm { Category = b.Category, Description = b.Description, Amount = b.Amount, CoFinancing = b.CoFinancing })],
+        Partners = [.. (a.Content.Partners ?? []).Select(p => new PartnerForm { Name = p.Name, Country = p.Country, Role = p.Role })],
     }.WithRoom();
 
     public ApplicationForm WithRoom()
@@ -112,6 +129,8 @@ public sealed class ApplicationForm
         Budget.RemoveAll(b => b.IsBlank);
         Budget.Add(new BudgetLineForm());
         Budget.Add(new BudgetLineForm());
+        Partners.RemoveAll(p => p.IsBlank || p.Remove);
+        Partners.Add(new PartnerForm());
         return this;
     }
 }

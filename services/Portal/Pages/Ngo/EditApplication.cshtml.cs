@@ -43,6 +43,15 @@ public sealed class EditApplicationModel(ApplicationsApi applications) : PortalP
         return Page();
     }
 
+    /// <summary>Keeps what is typed and offers one more empty partner row, without a script.</summary>
+    public async Task<IActionResult> OnPostAddPartner(Guid id, CancellationToken ct)
+    {
+        await Load(id, ct);
+        Form.WithRoom();
+        Form.Partners.Add(new PartnerForm());
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostSubmit(Guid id, CancellationToken ct)
     {
         var saved = await Try(async () => Version = (await applications.UpdateApplication(id, Form.ToRequest(), Version, ct)).Version, nameof(Form));

@@ -28,9 +28,21 @@ public sealed class ReportModel(ApplicationsApi applications) : PortalPage
         Spending = [.. Budget.Select((_, i) => new SpentForm { BudgetLine = i })];
     }
 
-    public async Task<IActionResult> OnPost(Guid id, CancellationToken ct)
+    /// <summary>The audit report is uploaded with the form; one uploaded on an earlier, refused attempt counts without sending it again.</summary>
+    public async Task<IActionResult> OnPost(Guid id, IFormFile? audit, CancellationToken ct)
     {
-        var request = new { Narrative, Spending = Spending.Select(s => new { s.BudgetLine, s.Amount }).ToList() };
+        await Load(id, ct);
+        var auditId = Report!.Attachments is { Count: > 0 } attached ? attached[^1].Id : (Guid?)null;
+        if (audit is { Length: > 0 })
+        {
+            await using var content = audit.OpenReadStream();
+            if (!await Try(async () => auditId = (await applications.AttachToReport(id, Path.GetFileName(audit.FileName), content, audit.ContentType, ct)).Value.Attachments![^1].Id))
+            {
+                return Page();
+            }
+        }
+
+        var request = new { Narrative, Spending = Spending.Select(s => new { s.BudgetLine, s.Amount }).ToList(), AuditAttachmentId = auditId };
         if (await Try(() => applications.SubmitReport(id, request, ct)))
         {
             Notice = T["Your report is submitted."];
