@@ -155,9 +155,9 @@ internal sealed class DeadlineRushBenchmarks(string postgres, EventStore store, 
         {
             var organisation = Guid.NewGuid();
             var applicant = service.Client(TestTokens.For("applicant", $"ngo-{organisation:N}", organisation));
-            await Read(await applicant.PostAsJsonAsync("/organisations", BenchDrafts.Organisation(organisation)));
+            await Read(await applicant.PostAsJsonAsync("/organisations", TestDrafts.Organisation(organisation)));
             await Read(await officer.PostAsync(new Uri($"/organisations/{organisation}/bank-account/verify", UriKind.Relative), null));
-            var draft = await Read(await applicant.PostAsJsonAsync("/applications", BenchDrafts.Application(callId)));
+            var draft = await Read(await applicant.PostAsJsonAsync("/applications", TestDrafts.Application(callId)));
             drafts.Add((applicant, draft.GetProperty("id").GetGuid()));
         }
 

@@ -1,7 +1,7 @@
-namespace Grants.Bench;
+namespace Grants.Testing;
 
-/// <summary>The request bodies of an NGO that registers and drafts a complete application the call accepts.</summary>
-internal static class BenchDrafts
+/// <summary>The request bodies of an NGO that registers and drafts a complete application a call with the programme's defaults accepts.</summary>
+public static class TestDrafts
 {
     public static object Organisation(Guid organisation) => new
     {
@@ -14,6 +14,7 @@ internal static class BenchDrafts
         bankAccount = new { iban = "BE71096123456769", bic = "GEBABEBB", holderName = "Peace NGO asbl" },
     };
 
+    /// <summary>EUR 214,000 over 24 months from September 2027: within a call whose grants run from 50,000 to 300,000.</summary>
     public static object Application(Guid callId, string title = "Mediation in the Great Lakes", string theme = "conflict-prevention-and-mediation", string country = "BI") => new
     {
         callId,
