@@ -26,7 +26,7 @@ public sealed class When_staff_look_through_a_calls_applications(PortalSystem sy
         await officer.Expect("3 applications match; page 1 of 2");
         Assert.Equal(2, await officer.Locator("tbody tr").CountAsync());
         await officer.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
-        await officer.WaitForURLAsync(url => url.Contains("page=2", StringComparison.Ordinal));
+        await officer.WaitForURLAsync(url => url.Contains("pageNumber=2", StringComparison.Ordinal));
         await officer.Expect("page 2 of 2");
         Assert.Equal(1, await officer.Locator("tbody tr").CountAsync());
 

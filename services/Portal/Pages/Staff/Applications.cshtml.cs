@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Grants.Portal.Pages.Staff;
@@ -20,7 +21,8 @@ public sealed class ApplicationsModel(ApplicationsApi applications) : PortalPage
     [BindProperty(SupportsGet = true)]
     public string? Country { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>Not <c>?page=</c>: Razor Pages keeps the route value "page" for the page's own name.</summary>
+    [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true)]
@@ -45,7 +47,11 @@ public sealed class ApplicationsModel(ApplicationsApi applications) : PortalPage
 
     /// <summary>The link to another page of the same list, with the same filters.</summary>
     public string PageLink(int page) =>
-        Url.Page("/Staff/Applications", new { id = Call!.Id, status = Blank(Status), theme = Blank(Theme), country = Blank(Country), page, pageSize = PageSize })!;
+        $"/staff/calls/{Call!.Id}/applications" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["status"] = Blank(Status), ["theme"] = Blank(Theme), ["country"] = Blank(Country),
+            ["pageNumber"] = page.ToString(CultureInfo.InvariantCulture), ["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture),
+        }.Where(p => p.Value is not null));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
