@@ -155,49 +155,14 @@ internal sealed class DeadlineRushBenchmarks(string postgres, EventStore store, 
         {
             var organisation = Guid.NewGuid();
             var applicant = service.Client(TestTokens.For("applicant", $"ngo-{organisation:N}", organisation));
-            await Read(await applicant.PostAsJsonAsync("/organisations", new
-            {
-                legalName = $"Peace NGO {organisation:N}",
-                registrationNumber = $"REG-{organisation:N}",
-                country = "BE",
-                legalForm = "asbl",
-                address = new { street = "Rue de la Loi 1", postalCode = "1000", city = "Brussels", country = "BE" },
-                contact = new { name = "Ann", email = "ann@ngo.example", phone = "+32 2 000 00 00" },
-                bankAccount = new { iban = "BE71096123456769", bic = "GEBABEBB", holderName = "Peace NGO asbl" },
-            }));
+            await Read(await applicant.PostAsJsonAsync("/organisations", TestDrafts.Organisation(organisation)));
             await Read(await officer.PostAsync(new Uri($"/organisations/{organisation}/bank-account/verify", UriKind.Relative), null));
-            var draft = await Read(await applicant.PostAsJsonAsync("/applications", Application(callId)));
+            var draft = await Read(await applicant.PostAsJsonAsync("/applications", TestDrafts.Application(callId)));
             drafts.Add((applicant, draft.GetProperty("id").GetGuid()));
         }
 
         return drafts;
     }
-
-    private static object Application(Guid callId) => new
-    {
-        callId,
-        title = "Mediation in the Great Lakes",
-        theme = "conflict-prevention-and-mediation",
-        countries = new[] { "BI", "CD" },
-        startDate = "2027-09-01",
-        endDate = "2029-08-31",
-        summary = "Local mediators resolve land conflicts.",
-        objectives = new[]
-        {
-            new
-            {
-                description = "Fewer violent land disputes",
-                results = new[] { new { description = "Mediators trained", indicators = new[] { new { name = "mediators trained", baseline = "0", target = "120" } } } },
-            },
-        },
-        partners = new[] { new { name = "Local NGO", country = "BI", role = "implementing partner" } },
-        budget = new[]
-        {
-            new { category = "staff", description = "Mediators", amount = 150_000m, coFinancing = 20_000m },
-            new { category = "activities", description = "Workshops", amount = 50_000m, coFinancing = 0m },
-            new { category = "indirect", description = "Overheads", amount = 14_000m, coFinancing = 0m },
-        },
-    };
 
     private static async Task<JsonElement> Read(HttpResponseMessage response)
     {
@@ -219,16 +184,7 @@ internal sealed class DeadlineRushBenchmarks(string postgres, EventStore store, 
         public ApplicationsService(string postgres, string schema, Uri rabbitMq)
         {
             (_postgres, _schema, _rabbitMq) = (postgres, schema, rabbitMq);
-            // The factory looks for the service's folder beside a test project; the bench says where it is.
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Grants.sln")))
-            {
-                root = root.Parent;
-            }
-
-            Environment.SetEnvironmentVariable(
-                "ASPNETCORE_TEST_CONTENTROOT_GRANTS_APPLICATIONS",
-                Path.Combine(root?.FullName ?? throw new DirectoryNotFoundException("Grants.sln is not above the bench."), "services", "Applications"));
+            BenchHosts.PointContentRoots();
         }
 
         public HttpClient Client(string token)

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Grants.Bench;
+using Grants.Bench.Portal;
 using Grants.EventSourcing;
 using Grants.Testing;
 using Npgsql;
 
 // Usage: Grants.Bench [--seconds N] [--replay-events N] [--messages N] [--applications N] [--clients N] [--per-client N]
-//                     [--names N] [--entries N] [--brute-force N] [--only store|messaging|review|rush|sanctions]
+//                     [--names N] [--entries N] [--brute-force N] [--portal-applications N] [--requests N]
+//                     [--only store|messaging|review|rush|sanctions|portal]
 // Starts its own durable PostgreSQL (fsync and synchronous commit on) unless GRANTS_BENCH_POSTGRES names one,
 // and, for the messaging figures, its own RabbitMQ node. The sanctions figures need neither.
 var seconds = Option("--seconds", 5);
@@ -14,6 +16,8 @@ var messages = Option("--messages", 20_000);
 var applications = Option("--applications", 5_000);
 var clients = Option("--clients", 50);
 var perClient = Option("--per-client", 10);
+var portalApplications = Option("--portal-applications", 1_000);
+var pageRequests = Option("--requests", 20);
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
 
 var sanctions = only is null or "sanctions"
@@ -52,7 +56,8 @@ if (only is null or "store")
 
 var rushReport = "";
 var messagingCpu = "";
-if (only is null or "messaging" or "rush")
+var portalReport = "";
+if (only is null or "messaging" or "rush" or "portal")
 {
     await using var broker = await RabbitMqServer.Start();
     if (only is null or "messaging")
@@ -66,6 +71,12 @@ if (only is null or "messaging" or "rush")
     {
         (var rush, rushReport) = await new DeadlineRushBenchmarks(connectionString, store, broker.Endpoint.Amqp, clients, perClient, TimeSpan.FromSeconds(seconds)).Run();
         results.AddRange(rush);
+    }
+
+    if (only is null or "portal")
+    {
+        await using var virtualHost = await TestRabbitMq.NewVirtualHost(broker.Endpoint);
+        portalReport = await new PortalBenchmarks(server?.Endpoint ?? new PostgresEndpoint(connectionString), virtualHost.Amqp, portalApplications, pageRequests).Run();
     }
 }
 
@@ -81,6 +92,7 @@ if (results.Count > 0)
 
 Console.WriteLine(review);
 Console.WriteLine(sanctions);
+Console.WriteLine(portalReport);
 return;
 
 int Option(string name, int fallback)

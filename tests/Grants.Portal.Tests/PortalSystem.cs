@@ -17,17 +17,13 @@ public sealed class PortalTests : ICollectionFixture<PortalSystem>
     public const string Name = "portal";
 }
 
-/// <summary>
-/// The real system in this process: the three services and the portal on Kestrel ports, each on its
-/// own schema, talking over one virtual host; Debian's chromium drives the portal as people would.
-/// </summary>
+/// <summary>The real system in this process (<see cref="GrantsSystem{TApplications, TReview, TPayments, TPortal}"/>); Debian's chromium drives the portal as people would.</summary>
 public sealed class PortalSystem : IAsyncLifetime
 {
     public const string Password = "correct horse battery staple";
 
-    private readonly List<IAsyncDisposable> _hosts = [];
     private TestVirtualHost? _virtualHost;
-    private string? _keyFile;
+    private GrantsSystem<applications::Program, review::Program, payments::Program, portal::Program>? _system;
     private IPlaywright? _playwright;
 
     public Uri Portal { get; private set; } = new("http://127.0.0.1/");
@@ -47,24 +43,11 @@ public sealed class PortalSystem : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _virtualHost = await TestRabbitMq.NewVirtualHost();
-        var none = new Dictionary<string, string?>();
-        var applications = await Start(new ServiceFactory<applications::Program>(await TestPostgres.NewSchema(), _virtualHost.Amqp, none));
-        var review = await Start(new ServiceFactory<review::Program>(await TestPostgres.NewSchema(), _virtualHost.Amqp, none));
-        var payments = await Start(new ServiceFactory<payments::Program>(await TestPostgres.NewSchema(), _virtualHost.Amqp, none));
-        (Applications, Review, Payments) = (applications.Address, review.Address, payments.Address);
-
-        // The portal signs with the private half of the key whose public half the services trust.
-        _keyFile = Path.Combine(Path.GetTempPath(), $"grants-portal-key-{Guid.NewGuid():N}.pem");
-        await File.WriteAllTextAsync(_keyFile, TestTokens.Key.Key.Rsa.ExportPkcs8PrivateKeyPem());
-        var portalHost = await Start(new ServiceFactory<portal::Program>(await TestPostgres.NewSchema(), _virtualHost.Amqp, new Dictionary<string, string?>
-        {
-            ["Auth:SigningKeyFile"] = _keyFile,
-            ["Services:Applications"] = applications.Address.ToString(),
-            ["Services:Review"] = review.Address.ToString(),
-            ["Services:Payments"] = payments.Address.ToString(),
-        }));
-        Portal = portalHost.Address;
-        Accounts = portalHost.Services.GetRequiredService<AccountStore>();
+        _system = await GrantsSystem.Start<applications::Program, review::Program, payments::Program, portal::Program>(
+            () => TestPostgres.NewSchema(), _virtualHost.Amqp);
+        (Applications, Review, Payments) = (_system.Applications.Address, _system.Review.Address, _system.Payments.Address);
+        Portal = _system.Portal.Address;
+        Accounts = _system.Portal.Services.GetRequiredService<AccountStore>();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
@@ -107,13 +90,6 @@ public sealed class PortalSystem : IAsyncLifetime
     public static Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, $"{name}.png"), FullPage = true });
 
-    private async Task<ServiceFactory<T>> Start<T>(ServiceFactory<T> factory)
-        where T : class
-    {
-        _hosts.Add(factory);
-        return await factory.Run();
-    }
-
     public async Task DisposeAsync()
     {
         if (_playwright is not null)
@@ -122,19 +98,14 @@ public sealed class PortalSystem : IAsyncLifetime
             _playwright.Dispose();
         }
 
-        foreach (var host in Enumerable.Reverse(_hosts))
+        if (_system is not null)
         {
-            await host.DisposeAsync();
+            await _system.DisposeAsync();
         }
 
         if (_virtualHost is not null)
         {
             await _virtualHost.DisposeAsync();
-        }
-
-        if (_keyFile is not null)
-        {
-            File.Delete(_keyFile);
         }
     }
 }

@@ -7,6 +7,9 @@ public static class TestPostgres
     public static async Task<TestSchema> NewSchema(CancellationToken cancellationToken = default)
     {
         var endpoint = await TestServers.Postgres().WaitAsync(cancellationToken);
-        return new TestSchema(endpoint, UniqueName.Next());
+        return NewSchema(endpoint);
     }
+
+    /// <summary>A fresh schema name on a server of the caller's own (the bench's durable one).</summary>
+    public static TestSchema NewSchema(PostgresEndpoint server) => new(server, UniqueName.Next());
 }

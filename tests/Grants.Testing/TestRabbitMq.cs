@@ -6,6 +6,12 @@ public static class TestRabbitMq
     public static async Task<TestVirtualHost> NewVirtualHost(CancellationToken cancellationToken = default)
     {
         var endpoint = await TestServers.RabbitMq().WaitAsync(cancellationToken);
+        return await NewVirtualHost(endpoint, cancellationToken);
+    }
+
+    /// <summary>A fresh virtual host on a broker of the caller's own (the bench's).</summary>
+    public static async Task<TestVirtualHost> NewVirtualHost(RabbitMqEndpoint endpoint, CancellationToken cancellationToken = default)
+    {
         var name = UniqueName.Next();
         var management = new RabbitMqManagement(endpoint);
         try

@@ -20,9 +20,10 @@ public static class LedgerEndpoints
     private static async Task<Ok<CallLedger>> Call(Guid callId, LedgerQueries ledger, CancellationToken ct) =>
         TypedResults.Ok(await ledger.Call(callId, ct) ?? throw new DomainException("call.not_found", "Payments knows no such call.", DomainErrorKind.NotFound));
 
-    private static async Task<Ok<Paged<TrancheSummary>>> Tranches(string? status, bool? late, PageRequest page, LedgerQueries ledger, CancellationToken ct)
+    /// <summary><c>?status=</c> may be repeated: a desk showing several work lists reads them in one request.</summary>
+    private static async Task<Ok<Paged<TrancheSummary>>> Tranches(string[]? status, bool? late, PageRequest page, LedgerQueries ledger, CancellationToken ct)
     {
-        new Validation().Must(status is null || Statuses.Contains(status), nameof(status), $"must be one of {string.Join(", ", Statuses)}.").ThrowIfInvalid();
-        return TypedResults.Ok(await ledger.Tranches(status, late, page, ct));
+        new Validation().Must(status is null || status.All(Statuses.Contains), nameof(status), $"must each be one of {string.Join(", ", Statuses)}.").ThrowIfInvalid();
+        return TypedResults.Ok(await ledger.Tranches(status is { Length: > 0 } ? status : null, late, page, ct));
     }
 }

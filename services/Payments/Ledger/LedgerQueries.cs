@@ -66,17 +66,17 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions
             callId, reader.GetString(0), M(envelope), M(committed), M(reader.GetDecimal(4)), M(reader.GetDecimal(5)), M(envelope - committed), reader.GetInt32(6));
     }
 
-    /// <summary>Tranches in a status (due, approved, late...), oldest deadline first: finance's work list.</summary>
-    public async Task<Paged<TrancheSummary>> Tranches(string? status, bool? late, PageRequest page, CancellationToken ct)
+    /// <summary>Tranches in any of the statuses (due, approved...), late or not, oldest deadline first: finance's work lists.</summary>
+    public async Task<Paged<TrancheSummary>> Tranches(IReadOnlyList<string>? statuses, bool? late, PageRequest page, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand($"""
             select grant_id, number, amount, currency, status, pay_by, late, batch_id, count(*) over ()
             from {S}.ledger_tranches
-            where ($1::text is null or status = $1) and ($2::boolean is null or late = $2)
+            where ($1::text[] is null or status = any($1)) and ($2::boolean is null or late = $2)
             order by pay_by nulls last, grant_id, number
             offset $3 limit $4
             """);
-        Add(command, status, late, page.Offset, page.PageSize);
+        Add(command, statuses?.ToArray(), late, page.Offset, page.PageSize);
         var items = new List<TrancheSummary>();
         long total = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);

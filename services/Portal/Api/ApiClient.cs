@@ -13,6 +13,9 @@ public sealed record Versioned<T>(T Value, long Version);
 /// <summary>Calls one service as the signed-in person; any answer but success becomes an <see cref="ApiException"/> with the service's problem.</summary>
 public abstract class ApiClient(HttpClient http)
 {
+    /// <summary>The services' own default page size, which every list that does not ask for another gets.</summary>
+    public const int PageSize = 50;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     protected async Task<T> Get<T>(string path, CancellationToken ct) => (await GetVersioned<T>(path, ct)).Value;

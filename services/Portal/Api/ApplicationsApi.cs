@@ -31,7 +31,11 @@ public sealed class ApplicationsApi(HttpClient http) : ApiClient(http)
         Send<OrganisationView>(HttpMethod.Post, $"organisations/{id}/bank-account/verify", null, null, ct);
 
     public Task<Paged<ApplicationSummary>> Applications(Guid? callId, string? status, int page, CancellationToken ct) =>
-        Get<Paged<ApplicationSummary>>(Query("applications", ("callId", callId), ("status", status), ("page", page)), ct);
+        Applications(new ApplicationFilter(callId, status), page, PageSize, ct);
+
+    public Task<Paged<ApplicationSummary>> Applications(ApplicationFilter filter, int page, int pageSize, CancellationToken ct) =>
+        Get<Paged<ApplicationSummary>>(Query("applications",
+            ("callId", filter.CallId), ("status", filter.Status), ("theme", filter.Theme), ("country", filter.Country), ("page", page), ("pageSize", pageSize)), ct);
 
     public Task<ApplicationCounts> Counts(Guid? callId, CancellationToken ct) => Get<ApplicationCounts>(Query("applications/counts", ("callId", callId)), ct);
 

@@ -57,6 +57,9 @@ public sealed record ApplicationSummary(
     Guid Id, Guid CallId, Guid OrganisationId, string Title, string? Theme, IReadOnlyList<string> Countries, string Status,
     Money RequestedAmount, DateTimeOffset? SubmittedAt, Money? AwardedAmount);
 
+/// <summary>Which applications a list shows; what is null is not filtered on.</summary>
+public sealed record ApplicationFilter(Guid? CallId, string? Status, string? Theme = null, string? Country = null);
+
 public sealed record ApplicationCounts(long Total, IReadOnlyDictionary<string, long> ByStatus, IReadOnlyDictionary<string, long> ByTheme, IReadOnlyDictionary<string, long> ByCountry);
 
 public sealed record ReviewResult(decimal WeightedScore, bool AllThresholdsPassed, IReadOnlyList<string> Comments);

@@ -16,8 +16,9 @@ public sealed class PaymentsApi(HttpClient http) : ApiClient(http)
 
     public Task<CallLedger> Ledger(Guid callId, CancellationToken ct) => Get<CallLedger>($"calls/{callId}/ledger", ct);
 
-    public Task<Paged<TrancheSummary>> Tranches(string? status, bool? late, int page, CancellationToken ct) =>
-        Get<Paged<TrancheSummary>>(Query("tranches", ("status", status), ("late", late), ("page", page)), ct);
+    /// <summary>Tranches in any of <paramref name="statuses"/> (all when empty), late or not, oldest deadline first.</summary>
+    public Task<Paged<TrancheSummary>> Tranches(IReadOnlyList<string> statuses, bool? late, int page, int pageSize, CancellationToken ct) =>
+        Get<Paged<TrancheSummary>>(Query("tranches", [.. statuses.Select(s => ("status", (object?)s)), ("late", late), ("page", page), ("pageSize", pageSize)]), ct);
 
     public Task<Versioned<BatchView>> CreateBatch(string idempotencyKey, CancellationToken ct) =>
         Send<BatchView>(HttpMethod.Post, "payment-batches", null, null, ct, idempotencyKey);

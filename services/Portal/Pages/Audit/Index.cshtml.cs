@@ -30,31 +30,25 @@ public sealed class IndexModel(ApplicationsApi applications, ReviewApi review, P
             return;
         }
 
-        var timeline = new List<AuditEvent>();
+        // The timelines at once; then the state only from the services that hold a stream of that id
+        // (an application and its review case share it), instead of asking each and taking a 404 from the others.
+        var histories = await Task.WhenAll(Services.Select(service => service.Timeline(id, ct)));
+        var holders = Services.Zip(histories).Where(h => h.Second.Events.Any(e => e.StreamId == id)).Select(h => h.First);
+        var asOf = string.IsNullOrWhiteSpace(AsOf) ? null : AsOf;
         var states = new List<AuditState>();
-        foreach (var service in Services)
+        foreach (var service in holders)
         {
-            timeline.AddRange((await service.Timeline(id, ct)).Events);
-            if (await Found(() => service.State(id, string.IsNullOrWhiteSpace(AsOf) ? null : AsOf, ct)) is { } state)
+            if (await Found(() => service.State(id, asOf, ct)) is { } state)
             {
                 states.Add(state);
             }
         }
 
-        Timeline = [.. timeline.OrderBy(e => e.Time).ThenBy(e => e.Service, StringComparer.Ordinal).ThenBy(e => e.Sequence)];
+        Timeline = [.. histories.SelectMany(h => h.Events).OrderBy(e => e.Time).ThenBy(e => e.Service, StringComparer.Ordinal).ThenBy(e => e.Sequence)];
         States = states;
     }
 
-    public async Task OnGetVerify(CancellationToken ct)
-    {
-        var results = new List<AuditVerification>();
-        foreach (var service in Services)
-        {
-            results.Add(await service.Verify(ct));
-        }
-
-        Verifications = results;
-    }
+    public async Task OnGetVerify(CancellationToken ct) => Verifications = await Task.WhenAll(Services.Select(service => service.Verify(ct)));
 
     public async Task<IActionResult> OnGetExport(Guid id, string service, string format, CancellationToken ct)
     {

@@ -5,6 +5,8 @@ namespace Grants.Portal.Pages.Finance;
 /// <summary>Finance's desk: tranches due (first signature), prepared (second signature), approved (to batch), late ones, batches and screening hits.</summary>
 public sealed class TranchesModel(PaymentsApi payments) : PortalPage
 {
+    private const int LongList = 200;
+
     public IReadOnlyList<TrancheSummary> Due { get; private set; } = [];
 
     public IReadOnlyList<TrancheSummary> Prepared { get; private set; } = [];
@@ -48,14 +50,23 @@ public sealed class TranchesModel(PaymentsApi payments) : PortalPage
         return Page();
     }
 
+    /// <summary>
+    /// Five reads at once. The second signatures and the batching are short lists, read together; the
+    /// batches show through the tranches they paid or hold.
+    /// </summary>
     private async Task Load(CancellationToken ct)
     {
-        Due = (await payments.Tranches("due", null, 1, ct)).Items;
-        Prepared = (await payments.Tranches("prepared", null, 1, ct)).Items;
-        Approved = (await payments.Tranches("approved", null, 1, ct)).Items;
-        Late = (await payments.Tranches(null, true, 1, ct)).Items;
-        var batched = (await payments.Tranches("batched", null, 1, ct)).Items.Concat((await payments.Tranches("paid", null, 1, ct)).Items);
-        Batches = [.. batched.Where(t => t.BatchId is not null).Select(t => t.BatchId!.Value).Distinct()];
-        Hits = (await payments.Hits(1, ct)).Items;
+        var due = payments.Tranches(["due"], null, 1, ApiClient.PageSize, ct);
+        var signing = payments.Tranches(["prepared", "approved"], null, 1, LongList, ct);
+        var late = payments.Tranches([], true, 1, ApiClient.PageSize, ct);
+        var batched = payments.Tranches(["batched", "paid"], null, 1, LongList, ct);
+        var hits = payments.Hits(1, ct);
+        await Task.WhenAll(due, signing, late, batched, hits);
+        Due = (await due).Items;
+        Prepared = [.. (await signing).Items.Where(t => t.Status == "prepared")];
+        Approved = [.. (await signing).Items.Where(t => t.Status == "approved")];
+        Late = (await late).Items;
+        Batches = [.. (await batched).Items.Where(t => t.BatchId is not null).Select(t => t.BatchId!.Value).Distinct()];
+        Hits = (await hits).Items;
     }
 }

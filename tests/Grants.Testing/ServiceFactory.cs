@@ -1,14 +1,18 @@
-using Grants.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Grants.Portal.Tests;
+namespace Grants.Testing;
 
-/// <summary>One host of the system on a real Kestrel port, on its own schema, as a browser would reach it.</summary>
-public sealed class ServiceFactory<TEntryPoint>(TestSchema schema, Uri rabbitMq, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TEntryPoint>
+/// <summary>
+/// One host of the system on a real Kestrel port, on its own schema, as a browser would reach it;
+/// <paramref name="services"/> lets a caller add to its container (the bench counts the portal's API calls).
+/// </summary>
+public sealed class ServiceFactory<TEntryPoint>(
+    TestSchema schema, Uri rabbitMq, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
     public TestSchema Schema => schema;
@@ -43,6 +47,11 @@ public sealed class ServiceFactory<TEntryPoint>(TestSchema schema, Uri rabbitMq,
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 
