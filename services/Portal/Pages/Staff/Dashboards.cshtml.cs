@@ -18,7 +18,7 @@ public sealed class DashboardsModel(ApplicationsApi applications, PaymentsApi pa
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")).DateTime);
         Calls = (await applications.Calls(null, 1, ct)).Items;
         OverdueReports = (await applications.Reports(null, "Overdue", 1, ct)).Items;
-        var late = (await payments.Tranches(null, true, 1, ct)).Items.Where(t => t.Status != "paid").ToList();
+        var late = (await payments.Tranches([], true, 1, 200, ct)).Items.Where(t => t.Status != "paid").ToList();
         if (late.Count > 0)
         {
             var grants = (await payments.Grants(null, 1, ct, pageSize: 200)).Items.ToDictionary(g => g.Id);
