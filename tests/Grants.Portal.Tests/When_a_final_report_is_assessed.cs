@@ -67,7 +67,7 @@ public sealed class When_a_final_report_is_assessed(PortalSystem system)
         await officer.Press("Accept the report");
         await officer.Expect("The report is approved.");
         Assert.Equal("Approved", await officer.Text("#report-status"));
-        await officer.Eventually(officer.Url, async p => (await p.Text("#grant-status")) is "closing" or "closed");
+        await officer.Eventually(officer.Url, async p => (await p.Text("#grant-status")) is "Closing" or "Closed");
         await PortalSystem.Shot(officer, "23-officer-final-report-accepted-grant-closing");
 
         await ngo.Eventually($"/ngo/reports/{reportId}", p => p.Shows("Approved"));

@@ -33,7 +33,7 @@ public sealed class When_reviewers_diverge(PortalSystem system)
         await officer.GetByLabel($"Consensus score for {first}").FillAsync("4");
         await officer.Press("Record the consensus");
         await officer.Expect("justification");
-        Assert.Equal("AwaitingConsensus", await officer.Text("#case-status"));
+        Assert.Equal("Awaiting consensus", await officer.Text("#case-status"));
 
         foreach (var criterion in steps.Criteria)
         {

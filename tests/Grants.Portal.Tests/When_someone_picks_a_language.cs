@@ -62,6 +62,15 @@ public sealed class When_someone_picks_a_language(PortalSystem system)
         Assert.Contains("1.250.000,00 EUR", row, StringComparison.Ordinal);
         Assert.Contains("1/03/2031 11:00", row, StringComparison.Ordinal);
         await PortalSystem.Shot(page, "language-nl-staff-calls");
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Achterstanden", Exact = true }).ClickAsync();
+        Assert.Equal("Laattijdige verslagen en betalingen", await page.Text("h1"));
+        Assert.Equal("Laattijdige verslagen", await page.Text("#overdue-reports"));
+        await page.GotoAsync("/staff/reports");
+        Assert.Equal("Te beoordelen verslagen", await page.Text("h1"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tonen", Exact = true }));
+        await page.GotoAsync("/staff/complaints");
+        Assert.Equal("Klachten over belangenconflicten", await page.Text("h1"));
     }
 
     private static async Task Pick(IPage page, string language, string code)

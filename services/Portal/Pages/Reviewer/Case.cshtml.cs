@@ -15,8 +15,13 @@ public sealed class MarkForm
 /// First the declaration on conflicts of interest, with only the organisation shown; after it, the
 /// application and the score sheet, pinned to the content the reviewer was shown.
 /// </summary>
-public sealed class CaseModel(ReviewApi review, ApplicationsApi applications) : PortalPage
+public sealed class CaseModel(ReviewApi review, ApplicationsApi applications, TimeProvider time) : PortalPage
 {
+    /// <summary>Applications opens the application to the reviewer once Review's ReviewerCleared reaches it, which takes a moment after the declaration: about 3 s at most.</summary>
+    private const int Attempts = 7;
+
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(400);
+
     [BindProperty]
     public string? ConflictReason { get; set; }
 
@@ -67,7 +72,7 @@ public sealed class CaseModel(ReviewApi review, ApplicationsApi applications) : 
         Case = (await review.MyCase(id, ct)).Value;
         if (!Case.DeclarationRequired)
         {
-            Application = (await applications.Application(id, ct)).Value;
+            Application = (await NotYetThere.ReadSoon(() => applications.Application(id, ct), Attempts, Pause, time, ct))?.Value;
             ContentHash = Case.ContentHash;
             ModelState.Remove(nameof(ContentHash));
         }

@@ -43,7 +43,7 @@ public sealed class CaseConsensusModel(ApplicationsApi applications, ReviewApi r
         var marks = Marks.Select(m => new ConsensusMark(m.Criterion ?? "", m.Score ?? 0, m.Justification ?? "")).ToList();
         if (await Try(() => review.RecordConsensus(id, marks, Version, ct), nameof(Marks)))
         {
-            Notice = "The consensus is recorded; the review of this application is complete.";
+            Notice = T["The consensus is recorded; the review of this application is complete."];
             return Redirect($"/staff/consensus/{id}");
         }
 

@@ -31,10 +31,10 @@ public sealed class ComplaintsModel(ApplicationsApi applications, ReviewApi revi
 
     public Task<IActionResult> OnPostRecord(Guid callId, CancellationToken ct) =>
         Act(callId, () => review.Complain(callId, ApplicationId ?? Guid.Empty, Complaint ?? "", Guid.NewGuid().ToString(), ct),
-            "The complaint is recorded; the decision on this application waits for its resolution.", ct);
+            T["The complaint is recorded; the decision on this application waits for its resolution."], ct);
 
     public Task<IActionResult> OnPostResolve(Guid callId, Guid complaintId, CancellationToken ct) =>
-        Act(callId, () => review.ResolveComplaint(callId, complaintId, Resolution ?? "", ct), "The complaint is resolved.", ct);
+        Act(callId, () => review.ResolveComplaint(callId, complaintId, Resolution ?? "", ct), T["The complaint is resolved."], ct);
 
     public string TitleOf(Guid applicationId) => Titles.GetValueOrDefault(applicationId, applicationId.ToString());
 

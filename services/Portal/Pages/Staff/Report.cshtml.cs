@@ -48,12 +48,12 @@ public sealed class ReportModel(ApplicationsApi applications, ReviewApi review, 
     {
         var justified = Justifications.Where(j => !string.IsNullOrWhiteSpace(j.Justification)).Select(j => new LineJustification(j.Line ?? "", j.Justification!)).ToList();
         var remarks = string.IsNullOrWhiteSpace(Remarks) ? [] : new[] { Remarks };
-        return Act(id, () => review.ApproveReport(id, justified, remarks, Version, ct), "The report is approved.", ct);
+        return Act(id, () => review.ApproveReport(id, justified, remarks, Version, ct), T["The report is approved."], ct);
     }
 
     public Task<IActionResult> OnPostChanges(Guid id, CancellationToken ct) =>
         Act(id, () => review.RequestReportChanges(id, string.IsNullOrWhiteSpace(Comments) ? [] : [Comments], Version, ct),
-            "The NGO is asked to change the report.", ct);
+            T["The NGO is asked to change the report."], ct);
 
     private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct)
     {
