@@ -18,6 +18,10 @@ public sealed class ApplicationsApi(HttpClient http) : ApiClient(http)
 
     public Task<Versioned<OrganisationView>> Organisation(Guid id, CancellationToken ct) => GetVersioned<OrganisationView>($"organisations/{id}", ct);
 
+    /// <summary>Organisations whose new bank details await verification, in full.</summary>
+    public Task<Paged<OrganisationView>> BankAccountChanges(int page, CancellationToken ct) =>
+        Get<Paged<OrganisationView>>(Query("organisations/bank-account-changes", ("page", page), ("pageSize", 100)), ct);
+
     public Task<Paged<OrganisationSummary>> Organisations(bool? bankAccountVerified, int page, CancellationToken ct, int pageSize = 50) =>
         Get<Paged<OrganisationSummary>>(Query("organisations", ("bankAccountVerified", bankAccountVerified), ("page", page), ("pageSize", pageSize)), ct);
 

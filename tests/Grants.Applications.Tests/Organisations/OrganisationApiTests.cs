@@ -59,7 +59,7 @@ public sealed class OrganisationApiTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
-    public async Task Should_not_let_the_person_who_entered_bank_details_verify_them()
+    public async Task Should_list_a_bank_detail_change_for_verification_in_full_until_it_is_verified_once()
     {
         var id = await host.RegisterOrganisation();
         using var officer = host.Officer("olivia");
@@ -67,8 +67,15 @@ public sealed class OrganisationApiTests(AppHost host) : IClassFixture<AppHost>
         var read = await applicant.Get($"/organisations/{id}");
         await (await applicant.Put($"/organisations/{id}", OrganisationSteps.Request($"REG-{id:N}", "GB82WEST12345698765432"), read.ETag())).Json200();
 
+        var queue = await (await officer.Get("/organisations/bank-account-changes?pageSize=100")).Json200();
+        var waiting = Assert.Single(queue.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetGuid() == id);
+        Assert.Equal(
+            ("BE71096123456769", "GB82WEST12345698765432"),
+            (waiting.GetProperty("bankAccount").GetProperty("iban").GetString(), waiting.GetProperty("pendingBankAccount").GetProperty("iban").GetString()));
         await (await officer.Post($"/organisations/{id}/bank-account/verify")).Json200();
         await (await officer.Post($"/organisations/{id}/bank-account/verify")).Problem(HttpStatusCode.UnprocessableEntity, "organisation.no_pending_bank_change");
+        var after = await (await officer.Get("/organisations/bank-account-changes?pageSize=100")).Json200();
+        Assert.DoesNotContain(after.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetGuid() == id);
     }
 
     [Fact]

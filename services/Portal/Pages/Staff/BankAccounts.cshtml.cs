@@ -21,14 +21,5 @@ public sealed class BankAccountsModel(ApplicationsApi applications) : PortalPage
         return Page();
     }
 
-    private async Task Load(CancellationToken ct)
-    {
-        var pending = new List<OrganisationView>();
-        foreach (var summary in (await applications.Organisations(false, 1, ct)).Items)
-        {
-            pending.Add((await applications.Organisation(summary.Id, ct)).Value);
-        }
-
-        Pending = pending;
-    }
+    private async Task Load(CancellationToken ct) => Pending = (await applications.BankAccountChanges(1, ct)).Items;
 }
