@@ -8,7 +8,7 @@ namespace Grants.Applications.Applications;
 /// its own writes: the NGO's list, the officer's list per call with filters and counts, and the
 /// facts a submission is checked against (other applications this year, grants not yet closed).
 /// </summary>
-public sealed class ApplicationList : IProjection
+public sealed class ApplicationList() : TableProjection("applications", "applications")
 {
     public static MigrationSet Migrations { get; } = new("applications_migrations", s =>
     [
@@ -33,30 +33,7 @@ public sealed class ApplicationList : IProjection
         new(2, "awarded amounts", $"alter table {s}.applications add column awarded_amount numeric"),
     ]);
 
-    public string Name => "applications";
-
-    /// <summary>All the events' statements in one batch: a round trip each would cost a submission more than its own appends.</summary>
-    public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
-    {
-        await using var batch = new NpgsqlBatch(context.Connection, context.Transaction);
-        foreach (var command in events.SelectMany(e => Commands(e, context.Schema)))
-        {
-            batch.BatchCommands.Add(command);
-        }
-
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    public async Task Reset(ProjectionContext context, CancellationToken ct)
-    {
-        await using var command = context.Command($"truncate {context.Schema}.applications");
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static IEnumerable<NpgsqlBatchCommand> Commands(StoredEvent e, string s)
+    protected override IEnumerable<NpgsqlBatchCommand> Commands(StoredEvent e, string s)
     {
         switch (e.Data)
         {

@@ -1,7 +1,9 @@
+using Npgsql;
+
 namespace Grants.Applications.Organisations;
 
 /// <summary>The organisations table, kept inline: for officers to find pending bank changes, and for lists by name.</summary>
-public sealed class OrganisationList : IProjection
+public sealed class OrganisationList() : TableProjection("organisations", "organisations")
 {
     public static MigrationSet Migrations { get; } = new("organisations_migrations", s =>
     [
@@ -17,36 +19,22 @@ public sealed class OrganisationList : IProjection
             """),
     ]);
 
-    public string Name => "organisations";
-
-    public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
+    protected override IEnumerable<NpgsqlBatchCommand> Commands(StoredEvent e, string s)
     {
-        foreach (var e in events)
+        var command = e.Data switch
         {
-            await using var command = e.Data switch
-            {
-                OrganisationRegisteredEvent d => context.Command($"""
-                    insert into {context.Schema}.organisations (id, legal_name, registration_number, country, bank_verified, registered_at)
-                    values ($1, $2, $3, $4, false, $5)
-                    """).With(d.OrganisationId, d.Profile.LegalName, d.Profile.RegistrationNumber, d.Profile.Country, d.At),
-                OrganisationProfileUpdated d => context.Command($"update {context.Schema}.organisations set legal_name = $2 where id = $1")
-                    .With(d.OrganisationId, d.Profile.LegalName),
-                BankAccountChangeRequested d => context.Command($"update {context.Schema}.organisations set bank_verified = false where id = $1")
-                    .With(d.OrganisationId),
-                BankAccountVerified d => context.Command($"update {context.Schema}.organisations set bank_verified = true where id = $1")
-                    .With(d.OrganisationId),
-                _ => null,
-            };
-            if (command is not null)
-            {
-                await command.ExecuteNonQueryAsync(ct);
-            }
-        }
-    }
-
-    public async Task Reset(ProjectionContext context, CancellationToken ct)
-    {
-        await using var command = context.Command($"truncate {context.Schema}.organisations");
-        await command.ExecuteNonQueryAsync(ct);
+            OrganisationRegisteredEvent d => new NpgsqlBatchCommand($"""
+                insert into {s}.organisations (id, legal_name, registration_number, country, bank_verified, registered_at)
+                values ($1, $2, $3, $4, false, $5)
+                """).With(d.OrganisationId, d.Profile.LegalName, d.Profile.RegistrationNumber, d.Profile.Country, d.At),
+            OrganisationProfileUpdated d => new NpgsqlBatchCommand($"update {s}.organisations set legal_name = $2 where id = $1")
+                .With(d.OrganisationId, d.Profile.LegalName),
+            BankAccountChangeRequested d => new NpgsqlBatchCommand($"update {s}.organisations set bank_verified = false where id = $1")
+                .With(d.OrganisationId),
+            BankAccountVerified d => new NpgsqlBatchCommand($"update {s}.organisations set bank_verified = true where id = $1")
+                .With(d.OrganisationId),
+            _ => null,
+        };
+        return command is null ? [] : [command];
     }
 }

@@ -6,7 +6,7 @@ namespace Grants.Applications.Reports;
 /// One row per scheduled report with its status, kept inline: the officer's queue of reports to
 /// assess and the list of overdue ones, per call, without reading every report stream.
 /// </summary>
-public sealed class ReportList : IProjection
+public sealed class ReportList() : TableProjection("reports", "reports")
 {
     public static MigrationSet Migrations { get; } = new("reports_migrations", s =>
     [
@@ -29,29 +29,7 @@ public sealed class ReportList : IProjection
             """),
     ]);
 
-    public string Name => "reports";
-
-    public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
-    {
-        await using var batch = new NpgsqlBatch(context.Connection, context.Transaction);
-        foreach (var command in events.SelectMany(e => Commands(e, context.Schema)))
-        {
-            batch.BatchCommands.Add(command);
-        }
-
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    public async Task Reset(ProjectionContext context, CancellationToken ct)
-    {
-        await using var command = context.Command($"truncate {context.Schema}.reports");
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static IEnumerable<NpgsqlBatchCommand> Commands(StoredEvent e, string s)
+    protected override IEnumerable<NpgsqlBatchCommand> Commands(StoredEvent e, string s)
     {
         switch (e.Data)
         {

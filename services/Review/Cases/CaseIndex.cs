@@ -7,7 +7,7 @@ namespace Grants.Review.Cases;
 /// which (for a reviewer's list and the load of each reviewer), and who declared a conflict with
 /// which organisation (so no case of that organisation is ever assigned to them again).
 /// </summary>
-public sealed class CaseIndex : IProjection
+public sealed class CaseIndex() : TableProjection("review-case-index", "review_cases", "review_assignments", "review_conflicts")
 {
     public static MigrationSet Migrations { get; } = new("review_index_migrations", s =>
     [
@@ -37,52 +37,40 @@ public sealed class CaseIndex : IProjection
             """),
     ]);
 
-    public string Name => "review-case-index";
-
-    public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
+    protected override IEnumerable<NpgsqlBatchCommand> Commands(StoredEvent e, string s)
     {
-        foreach (var e in events)
+        var (sql, parameters) = e.Data switch
         {
-            var (sql, parameters) = e.Data switch
-            {
-                ReviewCaseOpened o => ($"insert into {context.Schema}.review_cases values ($1, $2, $3, $4) on conflict do nothing",
-                    new object[] { o.ApplicationId, o.CallId, o.OrganisationId, nameof(CaseStatus.InReview) }),
-                ReviewerAssigned a => ($"""
-                    insert into {context.Schema}.review_assignments
-                    select $1, $2, call_id, $3 from {context.Schema}.review_cases where application_id = $1
-                    on conflict (application_id, reviewer_id) do update set due_at = excluded.due_at
-                    """, [e.StreamId, a.ReviewerId, a.DueAt]),
-                ReviewerRemoved r => ($"delete from {context.Schema}.review_assignments where application_id = $1 and reviewer_id = $2",
-                    [e.StreamId, r.ReviewerId]),
-                ConflictDeclared c => ($"insert into {context.Schema}.review_conflicts values ($1, $2) on conflict do nothing",
-                    [c.ReviewerId, c.OrganisationId]),
-                ConsensusRequired => Status(context, e.StreamId, CaseStatus.AwaitingConsensus),
-                ReviewCaseCompleted => Status(context, e.StreamId, CaseStatus.Completed),
-                ReviewCaseCancelled => Status(context, e.StreamId, CaseStatus.Cancelled),
-                _ => (null, []),
-            };
-            if (sql is null)
-            {
-                continue;
-            }
-
-            await using var command = context.Command(sql);
-            foreach (var value in parameters)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = value });
-            }
-
-            await command.ExecuteNonQueryAsync(ct);
+            ReviewCaseOpened o => ($"insert into {s}.review_cases values ($1, $2, $3, $4) on conflict do nothing",
+                new object[] { o.ApplicationId, o.CallId, o.OrganisationId, nameof(CaseStatus.InReview) }),
+            ReviewerAssigned a => ($"""
+                insert into {s}.review_assignments
+                select $1, $2, call_id, $3 from {s}.review_cases where application_id = $1
+                on conflict (application_id, reviewer_id) do update set due_at = excluded.due_at
+                """, [e.StreamId, a.ReviewerId, a.DueAt]),
+            ReviewerRemoved r => ($"delete from {s}.review_assignments where application_id = $1 and reviewer_id = $2",
+                [e.StreamId, r.ReviewerId]),
+            ConflictDeclared c => ($"insert into {s}.review_conflicts values ($1, $2) on conflict do nothing",
+                [c.ReviewerId, c.OrganisationId]),
+            ConsensusRequired => Status(s, e.StreamId, CaseStatus.AwaitingConsensus),
+            ReviewCaseCompleted => Status(s, e.StreamId, CaseStatus.Completed),
+            ReviewCaseCancelled => Status(s, e.StreamId, CaseStatus.Cancelled),
+            _ => (null, []),
+        };
+        if (sql is null)
+        {
+            yield break;
         }
+
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        yield return command;
     }
 
-    public async Task Reset(ProjectionContext context, CancellationToken ct)
-    {
-        await using var command = context.Command(
-            $"truncate {context.Schema}.review_cases, {context.Schema}.review_assignments, {context.Schema}.review_conflicts");
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static (string?, object[]) Status(ProjectionContext context, Guid applicationId, CaseStatus status) =>
-        ($"update {context.Schema}.review_cases set status = $2 where application_id = $1", [applicationId, status.ToString()]);
+    private static (string?, object[]) Status(string s, Guid applicationId, CaseStatus status) =>
+        ($"update {s}.review_cases set status = $2 where application_id = $1", [applicationId, status.ToString()]);
 }
