@@ -43,8 +43,6 @@ public static class PaymentsService
         services.AddSingleton<LedgerQueries>();
         services.AddSingleton<IHitEscalation, FreezeOnConfirmedHit>();
         services.AddSingleton<DebtorSettings>();
-        services.AddAuthorizationBuilder().AddPolicy(LedgerEndpoints.Staff, policy =>
-            policy.RequireRole(GrantsRoles.Officer, GrantsRoles.Approver, GrantsRoles.Finance, GrantsRoles.Auditor));
         services.AddScheduledCommand<TrancheDeadlinePassed, LateTranches>(LateTranches.CommandName);
         services.AddEventSchedule("tranche-deadlines", LateTranches.Changes, typeof(TrancheDue), typeof(TranchePaid), typeof(TrancheWithheld));
         return builder;

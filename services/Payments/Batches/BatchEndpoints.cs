@@ -25,8 +25,8 @@ public static class BatchEndpoints
     {
         var batches = app.MapGroup("/payment-batches").WithTags("Payment batches");
         batches.MapPost("", Create).RequireAuthorization(GrantsPolicies.Finance).WithIdempotencyKey();
-        batches.MapGet("/{id:guid}", Get).RequireAuthorization(LedgerEndpoints.Staff);
-        batches.MapGet("/{id:guid}/file", File).RequireAuthorization(LedgerEndpoints.Staff);
+        batches.MapGet("/{id:guid}", Get).RequireAuthorization(GrantsPolicies.Staff);
+        batches.MapGet("/{id:guid}/file", File).RequireAuthorization(GrantsPolicies.Staff);
         batches.MapPost("/{id:guid}/export", Export).RequireAuthorization(GrantsPolicies.Finance);
         batches.MapPost("/{id:guid}/execution", Execute).RequireAuthorization(GrantsPolicies.Finance).WithIdempotencyKey();
         batches.MapPost("/{id:guid}/rejection", Reject).RequireAuthorization(GrantsPolicies.Finance).WithIdempotencyKey();

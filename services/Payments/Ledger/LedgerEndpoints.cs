@@ -6,14 +6,12 @@ namespace Grants.Payments.Ledger;
 /// <summary>Unit staff and auditors see the money of a whole call; applicants see only their own grants (through /grants).</summary>
 public static class LedgerEndpoints
 {
-    public const string Staff = "payments.staff";
-
     private static readonly string[] Statuses = ["planned", "due", "blocked", "prepared", "approved", "batched", "paid", "withheld"];
 
     public static IEndpointRouteBuilder MapLedger(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/calls/{callId:guid}/ledger", Call).WithTags("Ledger").RequireAuthorization(Staff);
-        app.MapGet("/tranches", Tranches).WithTags("Ledger").RequireAuthorization(Staff);
+        app.MapGet("/calls/{callId:guid}/ledger", Call).WithTags("Ledger").RequireAuthorization(GrantsPolicies.Staff);
+        app.MapGet("/tranches", Tranches).WithTags("Ledger").RequireAuthorization(GrantsPolicies.Staff);
         return app;
     }
 

@@ -49,7 +49,6 @@ public static class SanctionsSetup
         services.AddScoped<ListRefresh>();
         services.AddScheduledCommand<RefreshLists, ListRefresh>(ListRefresh.CommandName);
         services.AddHostedService<ListRefreshStartup>();
-        services.AddAuthorization(SanctionsAccess.AddPolicy);
         return builder;
     }
 

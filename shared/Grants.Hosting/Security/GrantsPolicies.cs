@@ -16,6 +16,9 @@ public static class GrantsPolicies
     /// but the reviewer, who scores only the applications assigned to them (DESIGN 2).
     /// </summary>
     public const string Records = "records";
+
+    /// <summary>The Unit's staff and the auditor: reads that are neither an applicant's nor a reviewer's business (ledgers, batches, sanctions screening).</summary>
+    public const string Staff = "staff";
     public const string Applicant = GrantsRoles.Applicant;
     public const string Officer = GrantsRoles.Officer;
     public const string Reviewer = GrantsRoles.Reviewer;
@@ -27,6 +30,7 @@ public static class GrantsPolicies
     {
         options.AddPolicy(Read, policy => policy.RequireRole(GrantsRoles.All));
         options.AddPolicy(Records, policy => policy.RequireRole(GrantsRoles.All.Where(role => role != GrantsRoles.Reviewer)));
+        options.AddPolicy(Staff, policy => policy.RequireRole(GrantsRoles.Officer, GrantsRoles.Approver, GrantsRoles.Finance, GrantsRoles.Auditor));
         foreach (var role in GrantsRoles.All)
         {
             options.AddPolicy(role, policy => policy.RequireRole(role));

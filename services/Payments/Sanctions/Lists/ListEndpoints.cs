@@ -16,7 +16,7 @@ public static class ListEndpoints
         var lists = endpoints.MapGroup("/sanctions/lists").WithTags("Sanctions");
         lists.MapPost("", Import).RequireAuthorization(GrantsPolicies.Finance).WithMaxBodySize(settings.MaxListBytes);
         lists.MapPost("/refresh", Refresh).RequireAuthorization(GrantsPolicies.Finance);
-        lists.MapGet("", Versions).RequireAuthorization(SanctionsAccess.ReadPolicy);
+        lists.MapGet("", Versions).RequireAuthorization(GrantsPolicies.Staff);
     }
 
     /// <summary>201 with the new version; 200 with the version in force when the file is the one already imported.</summary>

@@ -25,9 +25,9 @@ public static class ScreeningEndpoints
     public static void MapSanctionsScreening(this IEndpointRouteBuilder endpoints)
     {
         var sanctions = endpoints.MapGroup("/sanctions").WithTags("Sanctions");
-        sanctions.MapGet("/hits", Hits).RequireAuthorization(SanctionsAccess.ReadPolicy);
+        sanctions.MapGet("/hits", Hits).RequireAuthorization(GrantsPolicies.Staff);
         sanctions.MapPost("/hits/{hitId:guid}/decision", Decide).RequireAuthorization(GrantsPolicies.Finance);
-        sanctions.MapGet("/organisations/{organisationId:guid}", Subject).RequireAuthorization(SanctionsAccess.ReadPolicy);
+        sanctions.MapGet("/organisations/{organisationId:guid}", Subject).RequireAuthorization(GrantsPolicies.Staff);
         sanctions.MapPost("/organisations/{organisationId:guid}/screenings", ScreenNow).RequireAuthorization(GrantsPolicies.Finance);
     }
 
