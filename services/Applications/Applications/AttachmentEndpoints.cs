@@ -25,11 +25,7 @@ public static class AttachmentEndpoints
     private static async Task<IResult> Download(Guid id, Guid attachmentId, AttachmentFiles files, EventStore store, ClaimsPrincipal user, CancellationToken ct)
     {
         var application = await ApplicationStreams.Load(store, user, id, ct);
-        var attachment = application.State.Attachments.FirstOrDefault(a => a.Id == attachmentId)
-            ?? throw new DomainException("attachment.not_found", "No such attachment.", DomainErrorKind.NotFound);
-        var content = await files.Read(attachment.Sha256, ct)
-            ?? throw new InvalidOperationException($"The content of attachment {attachmentId} ({attachment.Sha256}) is missing.");
-        return TypedResults.File(content, attachment.ContentType, attachment.FileName);
+        return await files.Download(application.State.Attachments, attachmentId, ct);
     }
 
     private static Task<ApplicationView> Remove(Guid id, Guid attachmentId, EventStore store, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>

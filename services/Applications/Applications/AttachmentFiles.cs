@@ -84,6 +84,16 @@ public sealed class AttachmentFiles(NpgsqlDataSource db, EventStoreOptions optio
         return new Attachment(Guid.CreateVersion7(), fileName!, type, content.Length, sha256, now);
     }
 
+    /// <summary>One of <paramref name="attachments"/> as a download; 404 when none has that id.</summary>
+    public async Task<IResult> Download(IEnumerable<Attachment> attachments, Guid attachmentId, CancellationToken ct)
+    {
+        var attachment = attachments.FirstOrDefault(a => a.Id == attachmentId)
+            ?? throw new DomainException("attachment.not_found", "No such attachment.", DomainErrorKind.NotFound);
+        var content = await Read(attachment.Sha256, ct)
+            ?? throw new InvalidOperationException($"The content of attachment {attachmentId} ({attachment.Sha256}) is missing.");
+        return TypedResults.File(content, attachment.ContentType, attachment.FileName);
+    }
+
     public async Task<byte[]?> Read(string sha256, CancellationToken ct)
     {
         await using var command = db.CreateCommand($"select content from {options.Schema}.attachment_files where sha256 = $1").With(sha256);

@@ -69,11 +69,7 @@ public static class ReportEndpoints
     private static async Task<IResult> Download(Guid id, Guid attachmentId, AttachmentFiles files, EventStore store, ClaimsPrincipal user, CancellationToken ct)
     {
         var report = await ReportStreams.Load(store, user, id, ct);
-        var attachment = report.State.Attachments.FirstOrDefault(a => a.Id == attachmentId)
-            ?? throw new DomainException("attachment.not_found", "No such attachment.", DomainErrorKind.NotFound);
-        var content = await files.Read(attachment.Sha256, ct)
-            ?? throw new InvalidOperationException($"The content of attachment {attachmentId} ({attachment.Sha256}) is missing.");
-        return TypedResults.File(content, attachment.ContentType, attachment.FileName);
+        return await files.Download(report.State.Attachments, attachmentId, ct);
     }
 
     private static async Task<IResult> Attach(
