@@ -16,6 +16,22 @@ public abstract class PortalPage : PageModel
     protected Guid Organisation => User.OrganisationId() ?? throw new InvalidOperationException("This account acts for no organisation.");
 
     /// <summary>
+    /// A form's action: done, the notice and a redirect to <paramref name="next"/>; refused, the
+    /// page again, <paramref name="reload"/>ed, with the refusal next to its fields.
+    /// </summary>
+    protected async Task<IActionResult> Act(Func<Task> action, string done, string next, Func<Task> reload)
+    {
+        if (await Try(action))
+        {
+            Notice = done;
+            return Redirect(next);
+        }
+
+        await reload();
+        return Page();
+    }
+
+    /// <summary>
     /// Runs a call to a service; a refusal (bad input, a broken rule, a conflict) is added to the
     /// model state under the form's <paramref name="prefix"/>, field by field, and false returned.
     /// </summary>

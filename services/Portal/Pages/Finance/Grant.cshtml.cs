@@ -27,17 +27,8 @@ public sealed class GrantModel(PaymentsApi payments) : PortalPage
     public Task<IActionResult> OnPostApprove(Guid id, CancellationToken ct) =>
         Act(id, () => payments.Approve(id, Number, Version, ct), T["Approved: the tranche goes into the next batch."], ct);
 
-    private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct)
-    {
-        if (await Try(action))
-        {
-            Notice = done;
-            return Redirect($"/finance/grants/{id}");
-        }
-
-        await Load(id, ct);
-        return Page();
-    }
+    private Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct) =>
+        Act(action, done, $"/finance/grants/{id}", () => Load(id, ct));
 
     private async Task Load(Guid id, CancellationToken ct)
     {

@@ -55,17 +55,8 @@ public sealed class CaseModel(ReviewApi review, ApplicationsApi applications, Ti
         return Act(id, () => review.Score(id, ContentHash ?? "", marks, ct), T["Your score sheet is saved."], $"/reviewer/cases/{id}", ct);
     }
 
-    private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, string next, CancellationToken ct)
-    {
-        if (await Try(action))
-        {
-            Notice = done;
-            return Redirect(next);
-        }
-
-        await Load(id, ct);
-        return Page();
-    }
+    private Task<IActionResult> Act(Guid id, Func<Task> action, string done, string next, CancellationToken ct) =>
+        Act(action, done, next, () => Load(id, ct));
 
     private async Task Load(Guid id, CancellationToken ct)
     {

@@ -26,17 +26,8 @@ public sealed class ApplicationModel(ApplicationsApi applications, ReviewApi rev
     public Task<IActionResult> OnPostClarify(Guid id, CancellationToken ct) =>
         Act(id, () => applications.RequestClarification(id, Question ?? "", ct), T["The NGO is asked to clarify."], ct);
 
-    private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct)
-    {
-        if (await Try(action))
-        {
-            Notice = done;
-            return Redirect($"/staff/applications/{id}");
-        }
-
-        await Load(id, ct);
-        return Page();
-    }
+    private Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct) =>
+        Act(action, done, $"/staff/applications/{id}", () => Load(id, ct));
 
     private async Task Load(Guid id, CancellationToken ct)
     {

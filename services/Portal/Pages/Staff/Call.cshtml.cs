@@ -46,17 +46,8 @@ public sealed class CallModel(ApplicationsApi applications, ReviewApi review, Pa
     public Task<IActionResult> OnPostAssign(Guid id, CancellationToken ct) =>
         Act(id, () => review.AssignAll(id, ct), T["Reviewers are assigned wherever the pool allowed."], ct);
 
-    private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct)
-    {
-        if (await Try(action))
-        {
-            Notice = done;
-            return Redirect($"/staff/calls/{id}");
-        }
-
-        await Load(id, ct);
-        return Page();
-    }
+    private Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct) =>
+        Act(action, done, $"/staff/calls/{id}", () => Load(id, ct));
 
     /// <summary>Five reads, at once: the page waits for the slowest, not for their sum.</summary>
     private async Task Load(Guid id, CancellationToken ct)

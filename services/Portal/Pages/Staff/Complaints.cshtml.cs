@@ -38,17 +38,8 @@ public sealed class ComplaintsModel(ApplicationsApi applications, ReviewApi revi
 
     public string TitleOf(Guid applicationId) => Titles.GetValueOrDefault(applicationId, applicationId.ToString());
 
-    private async Task<IActionResult> Act(Guid callId, Func<Task> action, string done, CancellationToken ct)
-    {
-        if (await Try(action))
-        {
-            Notice = done;
-            return Redirect($"/staff/complaints?callId={callId}");
-        }
-
-        await Load(callId, ct);
-        return Page();
-    }
+    private Task<IActionResult> Act(Guid callId, Func<Task> action, string done, CancellationToken ct) =>
+        Act(action, done, $"/staff/complaints?callId={callId}", () => Load(callId, ct));
 
     private async Task Load(Guid? callId, CancellationToken ct)
     {

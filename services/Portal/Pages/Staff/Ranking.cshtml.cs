@@ -42,17 +42,8 @@ public sealed class RankingModel(ReviewApi review) : PortalPage
     public Task<IActionResult> OnPostConfirm(Guid id, CancellationToken ct) =>
         Act(id, () => review.Confirm(id, Confirm, Version, ct), T["The decisions are confirmed."], ct);
 
-    private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct)
-    {
-        if (await Try(action))
-        {
-            Notice = done;
-            return Redirect($"/staff/calls/{id}/ranking");
-        }
-
-        await Load(id, ct);
-        return Page();
-    }
+    private Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct) =>
+        Act(action, done, $"/staff/calls/{id}/ranking", () => Load(id, ct));
 
     private async Task Load(Guid id, CancellationToken ct)
     {

@@ -55,17 +55,8 @@ public sealed class ReportModel(ApplicationsApi applications, ReviewApi review, 
         Act(id, () => review.RequestReportChanges(id, string.IsNullOrWhiteSpace(Comments) ? [] : [Comments], Version, ct),
             T["The NGO is asked to change the report."], ct);
 
-    private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct)
-    {
-        if (await Try(action))
-        {
-            Notice = done;
-            return Redirect($"/staff/reports/{id}");
-        }
-
-        await Load(id, ct);
-        return Page();
-    }
+    private Task<IActionResult> Act(Guid id, Func<Task> action, string done, CancellationToken ct) =>
+        Act(action, done, $"/staff/reports/{id}", () => Load(id, ct));
 
     private async Task Load(Guid id, CancellationToken ct)
     {
