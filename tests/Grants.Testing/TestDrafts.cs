@@ -14,13 +14,17 @@ public static class TestDrafts
         bankAccount = new { iban = "BE71096123456769", bic = "GEBABEBB", holderName = "Peace NGO asbl" },
     };
 
-    /// <summary>EUR 214,000 over 24 months from September 2027: within a call whose grants run from 50,000 to 300,000.</summary>
-    public static object Application(Guid callId, string title = "Mediation in the Great Lakes", string theme = "conflict-prevention-and-mediation", string country = "BI") => new
+    /// <summary>
+    /// EUR 214,000 over 24 months from September 2027: within a call whose grants run from 50,000 to
+    /// 300,000. The partner works in the first country; <paramref name="budget"/> replaces the lines.
+    /// </summary>
+    public static object Application(
+        Guid callId, string title = "Mediation in the Great Lakes", string theme = "conflict-prevention-and-mediation", string[]? countries = null, object? budget = null) => new
     {
         callId,
         title,
         theme,
-        countries = new[] { country },
+        countries = countries ?? ["BI"],
         startDate = "2027-09-01",
         endDate = "2029-08-31",
         summary = "Local mediators resolve land conflicts.",
@@ -32,8 +36,8 @@ public static class TestDrafts
                 results = new[] { new { description = "Mediators trained", indicators = new[] { new { name = "mediators trained", baseline = "0", target = "120" } } } },
             },
         },
-        partners = new[] { new { name = "Local NGO", country, role = "implementing partner" } },
-        budget = new[]
+        partners = new[] { new { name = "Local NGO", country = (countries ?? ["BI"])[0], role = "implementing partner" } },
+        budget = budget ?? new[]
         {
             new { category = "staff", description = "Mediators", amount = 150_000m, coFinancing = 20_000m },
             new { category = "activities", description = "Workshops", amount = 50_000m, coFinancing = 0m },

@@ -30,7 +30,7 @@ internal sealed class PortalSeed(SystemApi api, int applications, int eligible, 
             var ngo = new Caller("applicant", $"ngo-{organisation:N}", organisation);
             (await api.Applications.Post(ngo, "/organisations", TestDrafts.Organisation(organisation), ct, idempotent: true)).EnsureOk();
             var draft = (await api.Applications.Post(ngo, "/applications", TestDrafts.Application(
-                callId, $"Peace committees, project {i + 1}", themes[i % themes.Count], countries[i % countries.Count]), ct, idempotent: true)).EnsureOk();
+                callId, $"Peace committees, project {i + 1}", themes[i % themes.Count], [countries[i % countries.Count]]), ct, idempotent: true)).EnsureOk();
             var id = draft["id"].GetGuid();
             (await api.Applications.Post(ngo, $"/applications/{id}/submit", null, ct, draft.Version)).EnsureOk();
             (submitted[i], organisations[i]) = (id, organisation);

@@ -20,12 +20,7 @@ public sealed class When_a_sanctions_hit_is_confirmed(PaymentsWorld world)
         Assert.Equal(HttpStatusCode.OK, (await desk.Prepare(1, 48_000m)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await desk.Approve(1)).StatusCode);
 
-        await scenario.ChangeAccount(Account with { HolderName = "Abdulrahman Mohamed Hussein el-Masri" }, verified: true);
-        var hit = await UnHit(desk.Finance, scenario.OrganisationId);
-        var subject = $"/sanctions/organisations/{scenario.OrganisationId}";
-        var etag = (await desk.Finance.GetAsync(new Uri(subject, UriKind.Relative))).Headers.ETag!.ToString();
-        var decision = new { decision = "confirmed", justification = "Passport number on the bank file matches QDi.901." };
-        await (await Desk.Post(desk.Finance, $"/sanctions/hits/{hit}/decision", decision, etag)).Json();
+        var hit = await ConfirmUnHit(scenario, desk);
 
         var grant = await scenario.Grant();
         var tranche = Tranche(grant, 1);
@@ -52,12 +47,7 @@ public sealed class When_a_sanctions_hit_is_confirmed(PaymentsWorld world)
         await scenario.OpenCall();
         await scenario.Register();
         await Until(async () => (await scenario.Officer.GetAsync(new Uri($"/calls/{scenario.CallId}/ledger", UriKind.Relative))).StatusCode == HttpStatusCode.OK, "the call is known");
-        await scenario.ChangeAccount(Account with { HolderName = "Abdulrahman Mohamed Hussein el-Masri" }, verified: true);
-        var hit = await UnHit(desk.Finance, scenario.OrganisationId);
-        var subject = $"/sanctions/organisations/{scenario.OrganisationId}";
-        var etag = (await desk.Finance.GetAsync(new Uri(subject, UriKind.Relative))).Headers.ETag!.ToString();
-        var decision = new { decision = "confirmed", justification = "Passport number on the bank file matches QDi.901." };
-        await (await Desk.Post(desk.Finance, $"/sanctions/hits/{hit}/decision", decision, etag)).Json();
+        var hit = await ConfirmUnHit(scenario, desk);
 
         await _payments.Publish(scenario.Submitted(12));
         await _payments.Publish(scenario.Awarded(60_000m));
@@ -71,6 +61,18 @@ public sealed class When_a_sanctions_hit_is_confirmed(PaymentsWorld world)
         await (await desk.Prepare(1, 48_000m)).Problem(HttpStatusCode.Conflict, "grant.frozen");
         var frozen = await _payments.Contract<Contracts.Payments.GrantFrozen>(scenario.GrantId);
         Assert.Equal((hit, reason), (frozen.HitId, frozen.Reason));
+    }
+
+    /// <summary>The account holder becomes a UN-listed name; finance confirms the hit its screening finds.</summary>
+    private static async Task<Guid> ConfirmUnHit(Scenario scenario, Desk desk)
+    {
+        await scenario.ChangeAccount(Account with { HolderName = "Abdulrahman Mohamed Hussein el-Masri" }, verified: true);
+        var hit = await UnHit(desk.Finance, scenario.OrganisationId);
+        var subject = $"/sanctions/organisations/{scenario.OrganisationId}";
+        var etag = (await desk.Finance.GetAsync(new Uri(subject, UriKind.Relative))).Headers.ETag!.ToString();
+        var decision = new { decision = "confirmed", justification = "Passport number on the bank file matches QDi.901." };
+        await (await Desk.Post(desk.Finance, $"/sanctions/hits/{hit}/decision", decision, etag)).Json();
+        return hit;
     }
 
     /// <summary>The UN hit the account holder's screening finds, once the change has been screened.</summary>
