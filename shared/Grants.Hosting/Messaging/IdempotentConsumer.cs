@@ -8,8 +8,9 @@ namespace Grants.Hosting.Messaging;
 /// Consumes a message with exactly-once effects: the inbox row and the events the handler appends
 /// commit in one transaction, so a redelivery finds the row and is acknowledged without effect.
 /// Messages the relay numbered are handled in that order, consecutive ones committed together
-/// (<see cref="PartitionSequencer"/>); a failure propagates to the retry policy, which runs the
-/// handler again on fresh state, then to the _error queue.
+/// (<see cref="PartitionSequencer"/>). A race lost to another writer of a stream is decided again
+/// on fresh state at once (<see cref="ConflictRetry"/>); another failure propagates to the retry
+/// policy, which runs the handler again on fresh state, then to the _error queue.
 /// </summary>
 public abstract class IdempotentConsumer<TMessage>(EventStore store) : IConsumer<TMessage>
     where TMessage : IntegrationEvent
@@ -48,12 +49,17 @@ public abstract class IdempotentConsumer<TMessage>(EventStore store) : IConsumer
     /// <summary>A message the relay did not number (published by hand, or by a tool) is handled on its own.</summary>
     private async Task Alone(TMessage message, Guid messageId, EventMetadata metadata, CancellationToken ct)
     {
-        var session = store.OpenSession(metadata);
-        session.MarkProcessed(messageId, ConsumerName);
         try
         {
-            await Handle(message, session, ct);
-            await session.SaveChanges(ct);
+            await ConflictRetry.Run(
+                async () =>
+                {
+                    var session = store.OpenSession(metadata);
+                    session.MarkProcessed(messageId, ConsumerName);
+                    await Handle(message, session, ct);
+                    await session.SaveChanges(ct);
+                },
+                ct);
         }
         catch (DuplicateMessageException)
         {

@@ -5,6 +5,15 @@ public static class MessagingSettings
     /// <summary>Retries after the first attempt, before a message goes to the error queue.</summary>
     public const int RetryLimit = 5;
 
+    /// <summary>
+    /// Times a message that lost a race for a stream is decided again on fresh state, at once, before
+    /// the loss counts as a failed attempt (<see cref="ConflictRetry"/>).
+    /// </summary>
+    public const int ConflictRetries = 20;
+
+    /// <summary>The longest random pause before deciding again after a lost race.</summary>
+    public static readonly TimeSpan LongestConflictPause = TimeSpan.FromSeconds(1);
+
     /// <summary>Publishes the relay has unconfirmed at once; a message can be overtaken by at most this many.</summary>
     public const int RelayPublishesInFlight = 100;
 

@@ -149,24 +149,15 @@ internal sealed class PartitionSequencer(EventStore store, NpgsqlDataSource data
     {
         if (run.Count > 1)
         {
-            var group = store.OpenGroup(states);
             try
             {
-                foreach (var message in run)
-                {
-                    var session = group.OpenSession(message.Metadata);
-                    session.MarkProcessed(message.MessageId, consumer);
-                    await message.Handle(session, CancellationToken.None);
-                }
-
-                group.Also(PositionCommand(run[^1].Sequence));
-                await group.SaveChanges(CancellationToken.None);
+                // A run that keeps losing goes one by one soon: alone, each message holds the stream briefly.
+                await ConflictRetry.Run(() => Commit(run), CancellationToken.None, retries: 2);
                 Complete(run);
                 return run[^1].Sequence;
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
-                group.Discard();
                 LogContext.Debug?.Log(error, "{Consumer} partition {Partition}: a run of {Count} failed; handling it one by one", consumer, partition, run.Count);
             }
         }
@@ -191,25 +182,45 @@ internal sealed class PartitionSequencer(EventStore store, NpgsqlDataSource data
     /// </summary>
     private async Task<bool> Alone(SequencedMessage message, bool position)
     {
-        var group = store.OpenGroup(states);
         try
         {
-            var session = group.OpenSession(message.Metadata);
-            session.MarkProcessed(message.MessageId, consumer);
-            await message.Handle(session, CancellationToken.None);
-            if (position)
-            {
-                group.Also(PositionCommand(message.Sequence));
-            }
-
-            await group.SaveChanges(CancellationToken.None);
+            await ConflictRetry.Run(() => Commit([message], position), CancellationToken.None);
             Complete([message]);
             return true;
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            group.Discard();
             return await Failed(message, error, position);
+        }
+    }
+
+    /// <summary>
+    /// The messages and, when <paramref name="position"/>, the partition's new position in one
+    /// transaction; a failure forgets the cached states it read, so the next attempt reads afresh.
+    /// </summary>
+    private async Task Commit(IReadOnlyList<SequencedMessage> messages, bool position = true)
+    {
+        var group = store.OpenGroup(states);
+        try
+        {
+            foreach (var message in messages)
+            {
+                var session = group.OpenSession(message.Metadata);
+                session.MarkProcessed(message.MessageId, consumer);
+                await message.Handle(session, CancellationToken.None);
+            }
+
+            if (position)
+            {
+                group.Also(PositionCommand(messages[^1].Sequence));
+            }
+
+            await group.SaveChanges(CancellationToken.None);
+        }
+        catch
+        {
+            group.Discard();
+            throw;
         }
     }
 

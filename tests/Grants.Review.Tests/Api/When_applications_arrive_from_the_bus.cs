@@ -28,6 +28,22 @@ public sealed class When_applications_arrive_from_the_bus(ReviewHost host)
     }
 
     [Fact]
+    public async Task Should_enter_every_application_of_a_flood_of_eligibility_decisions_into_its_call()
+    {
+        var call = Guid.NewGuid();
+        await host.Publish(CallOpened(call));
+        await host.Eventually<CallReview>(call, c => c.Phase == CallPhase.Open);
+        var applications = Enumerable.Range(0, 120).Select(_ => Guid.NewGuid()).ToList();
+
+        await Task.WhenAll(applications.Select(a => host.Publish(Eligible(a, call, Guid.NewGuid()))));
+
+        var state = await host.Eventually<CallReview>(call, c => c.Cases.Count == applications.Count, seconds: 90);
+        Assert.All(applications, a => Assert.True(state.Cases.ContainsKey(a)));
+        Assert.Equal(applications.Count, await host.Count("select count(*) from {s}.inbox where consumer = 'review-eligibility-decided'"
+            + " and message_id in (select causation_id from {s}.events where stream_id = $1 and type = 'review.application_entered')", call));
+    }
+
+    [Fact]
     public async Task Should_ignore_an_ineligible_application()
     {
         var (call, eligible, ineligible, organisation) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
