@@ -72,10 +72,20 @@ public static class BatchEndpoints
         return TypedResults.Ok(BatchView.Of(batch.State));
     }
 
-    /// <summary>The file as it was (or would be) exported, without recording an export: for auditors and re-checks.</summary>
-    private static async Task<FileContentHttpResult> File(Guid id, EventStore store, CancellationToken ct)
+    /// <summary>
+    /// The file as it was (or would be) exported, without recording an export: for auditors and
+    /// re-checks. A rejected batch's payments went back to be batched again, so its file goes to the
+    /// auditor alone: in anyone else's hands it is a second way to the bank.
+    /// </summary>
+    private static async Task<FileContentHttpResult> File(Guid id, EventStore store, ClaimsPrincipal user, CancellationToken ct)
     {
         var batch = await store.AggregateStream<PaymentBatch>(id, ct: ct);
+        if (batch.State.Status == BatchStatus.Rejected && !user.IsInRole(GrantsRoles.Auditor))
+        {
+            throw new DomainException(
+                "batch.rejected", "The batch was rejected; its file must not go to the bank. Its payments are in the batch that holds them now.", DomainErrorKind.Conflict);
+        }
+
         return TypedResults.File(Pain001.Write(batch.State.Created!), XmlContentType, FileName(batch.State.Created!));
     }
 

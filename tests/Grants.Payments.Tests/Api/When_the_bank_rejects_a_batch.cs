@@ -10,7 +10,7 @@ public sealed class When_the_bank_rejects_a_batch(PaymentsWorld world)
     private readonly PaymentsInstance _payments = world.Payments;
 
     [Fact]
-    public async Task Should_return_its_payments_to_approved_for_another_batch_with_the_same_end_to_end_id_and_never_export_the_rejected_file_again()
+    public async Task Should_return_its_payments_to_approved_for_another_batch_with_the_same_end_to_end_id_and_give_the_rejected_file_to_the_auditor_alone()
     {
         var scenario = new Scenario(_payments);
         var desk = new Desk(_payments, world, scenario);
@@ -23,6 +23,9 @@ public sealed class When_the_bank_rejects_a_batch(PaymentsWorld world)
         Assert.Equal("rejected", (await (await desk.Reject(rejected, "creditor account closed")).Json()).GetProperty("status").GetString());
         await (await desk.Execute(rejected, "BANK-LATE")).Problem(HttpStatusCode.Conflict, "batch.rejected");
         await (await desk.Finance.PostAsync(new Uri($"/payment-batches/{rejected}/export", UriKind.Relative), null)).Problem(HttpStatusCode.Conflict, "batch.rejected");
+        await (await desk.Finance.GetAsync(new Uri($"/payment-batches/{rejected}/file", UriKind.Relative))).Problem(HttpStatusCode.Conflict, "batch.rejected");
+        var kept = await _payments.As("auditor", "audrey").GetByteArrayAsync(new Uri($"/payment-batches/{rejected}/file", UriKind.Relative));
+        Assert.Contains($"<EndToEndId>{EndToEndIds.For(scenario.GrantId, 1)}</EndToEndId>", System.Text.Encoding.UTF8.GetString(kept), StringComparison.Ordinal);
         var back = Tranche(await scenario.Grant(), 1);
         Assert.Equal(("approved", JsonValueKind.Null), (back.GetProperty("status").GetString(), back.GetProperty("batchId").ValueKind));
 
