@@ -241,5 +241,9 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
         Assert.Equal("Executed", await finance.Text("#batch-status"));
         await PortalSystem.Shot(finance, "07-finance-batch-executed");
         await finance.ExpectAccessible();
+
+        await finance.GotoAsync("/finance/tranches");
+        var row = finance.Locator("tr", new() { HasText = "BNK-2027-0001" });
+        Assert.Contains("Executed", await row.InnerTextAsync(), StringComparison.Ordinal);
     }
 }

@@ -21,10 +21,13 @@ public static class BatchEndpoints
 {
     public const string XmlContentType = "application/xml";
 
+    private static readonly string[] Statuses = [.. Enum.GetValues<BatchStatus>().Skip(1).Select(s => s.ToString().ToLowerInvariant())];
+
     public static IEndpointRouteBuilder MapPaymentBatches(this IEndpointRouteBuilder app)
     {
         var batches = app.MapGroup("/payment-batches").WithTags("Payment batches");
         batches.MapPost("", Create).RequireAuthorization(GrantsPolicies.Finance).WithIdempotencyKey();
+        batches.MapGet("", List).RequireAuthorization(GrantsPolicies.Staff);
         batches.MapGet("/{id:guid}", Get).RequireAuthorization(GrantsPolicies.Staff);
         batches.MapGet("/{id:guid}/file", File).RequireAuthorization(GrantsPolicies.Staff);
         batches.MapPost("/{id:guid}/export", Export).RequireAuthorization(GrantsPolicies.Finance);
@@ -63,6 +66,13 @@ public static class BatchEndpoints
         await session.SaveChanges(ct);
         context.Response.SetETag(1);
         return TypedResults.Created($"/payment-batches/{batchId}", BatchView.Of(PaymentBatch.Evolve(PaymentBatch.Initial, created)));
+    }
+
+    /// <summary><c>?status=</c> may be repeated (created, exported, executed, rejected); newest first.</summary>
+    private static async Task<Ok<Paged<BatchSummary>>> List(string[]? status, PageRequest page, LedgerQueries ledger, CancellationToken ct)
+    {
+        new Validation().Must(status is null || status.All(Statuses.Contains), nameof(status), $"must each be one of {string.Join(", ", Statuses)}.").ThrowIfInvalid();
+        return TypedResults.Ok(await ledger.Batches(status is { Length: > 0 } ? status : null, page, ct));
     }
 
     private static async Task<Ok<BatchView>> Get(Guid id, EventStore store, HttpContext context, CancellationToken ct)

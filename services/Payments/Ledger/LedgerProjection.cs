@@ -1,3 +1,4 @@
+using Grants.Payments.Batches;
 using Grants.Payments.Calls;
 using Grants.Payments.Grants;
 using Npgsql;
@@ -28,7 +29,7 @@ internal sealed class LedgerProjection : IProjection
 
     public async Task Reset(ProjectionContext context, CancellationToken ct)
     {
-        await using var command = context.Command($"truncate {context.Schema}.ledger_calls, {context.Schema}.ledger_grants, {context.Schema}.ledger_tranches");
+        await using var command = context.Command($"truncate {context.Schema}.ledger_calls, {context.Schema}.ledger_grants, {context.Schema}.ledger_tranches, {context.Schema}.ledger_batches");
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -72,6 +73,14 @@ internal sealed class LedgerProjection : IProjection
             RecoveryOrdered e => One($"update {s}.ledger_grants set recovered = $2 where grant_id = $1", [id, e.Amount.Amount]),
             GrantFrozen => One($"update {s}.ledger_grants set frozen = true where grant_id = $1", [id]),
             GrantClosed => One($"update {s}.ledger_grants set status = 'closed' where grant_id = $1", [id]),
+            PaymentBatchCreated e => One($"""
+                insert into {s}.ledger_batches (batch_id, message_id, status, created_at, created_by, total, currency, payments)
+                values ($1, $2, 'created', $3, $4, $5, $6, $7) on conflict (batch_id) do nothing
+                """, [id, e.MessageId, e.CreatedAt, e.CreatedBy.UserId, e.Payments.Sum(p => p.Amount.Amount), e.Payments.Count > 0 ? e.Payments[0].Amount.Currency : "EUR", e.Payments.Count]),
+            PaymentBatchExported => One($"update {s}.ledger_batches set status = 'exported' where batch_id = $1 and status = 'created'", [id]),
+            PaymentBatchExecuted e => One($"update {s}.ledger_batches set status = 'executed', bank_reference = $2, executed_on = $3 where batch_id = $1",
+                [id, e.BankReference, e.ExecutedOn]),
+            PaymentBatchRejected e => One($"update {s}.ledger_batches set status = 'rejected', rejection_reason = $2 where batch_id = $1", [id, e.Reason]),
             _ => [],
         };
     }

@@ -11,6 +11,10 @@ public sealed record CallLedger(Guid CallId, string Reference, Money Envelope, M
 
 public sealed record TrancheSummary(Guid GrantId, int Number, Money? Amount, string Status, DateOnly? PayBy, bool Late, Guid? BatchId);
 
+public sealed record BatchSummary(
+    Guid Id, string MessageId, string Status, DateTimeOffset CreatedAt, string CreatedBy, Money Total, int Payments,
+    string? BankReference, DateOnly? ExecutedOn, string? RejectionReason);
+
 /// <summary>Reads of the ledger tables, for lists and totals an aggregate cannot answer alone.</summary>
 public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions options)
 {
@@ -87,6 +91,32 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions
                 reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5), reader.GetBoolean(6),
                 reader.IsDBNull(7) ? null : reader.GetGuid(7)));
             total = reader.GetInt64(8);
+        }
+
+        return page.Of(items, total);
+    }
+
+    /// <summary>Payment batches in any of the statuses, newest first: what finance sent or still has to send to the bank.</summary>
+    public async Task<Paged<BatchSummary>> Batches(IReadOnlyList<string>? statuses, PageRequest page, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            select batch_id, message_id, status, created_at, created_by, total, currency, payments, bank_reference, executed_on, rejection_reason, count(*) over ()
+            from {S}.ledger_batches
+            where ($1::text[] is null or status = any($1))
+            order by created_at desc, batch_id
+            offset $2 limit $3
+            """);
+        Add(command, statuses?.ToArray(), page.Offset, page.PageSize);
+        var items = new List<BatchSummary>();
+        long total = 0;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            items.Add(new BatchSummary(
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4),
+                new Money(reader.GetDecimal(5), reader.GetString(6)), reader.GetInt32(7), reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9), reader.IsDBNull(10) ? null : reader.GetString(10)));
+            total = reader.GetInt64(11);
         }
 
         return page.Of(items, total);

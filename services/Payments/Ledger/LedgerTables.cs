@@ -48,5 +48,24 @@ internal static class LedgerTables
             alter table {s}.ledger_grants add column frozen boolean not null default false;
             create index ledger_grants_organisation on {s}.ledger_grants (organisation_id);
             """),
+        new(3, "payment batches", $"""
+            create table {s}.ledger_batches (
+                batch_id uuid primary key,
+                message_id text not null,
+                status text not null,
+                created_at timestamptz not null,
+                created_by text not null,
+                total numeric(18, 2) not null,
+                currency text not null,
+                payments int not null,
+                bank_reference text,
+                executed_on date,
+                rejection_reason text
+            );
+
+            -- Finance looks at the newest batches first, or at those still waiting for the bank.
+            create index ledger_batches_status on {s}.ledger_batches (status, created_at);
+            create index ledger_batches_created on {s}.ledger_batches (created_at);
+            """),
     ]);
 }

@@ -23,6 +23,10 @@ public sealed class PaymentsApi(HttpClient http) : ApiClient(http)
     public Task<Versioned<BatchView>> CreateBatch(string idempotencyKey, CancellationToken ct) =>
         Send<BatchView>(HttpMethod.Post, "payment-batches", null, null, ct, idempotencyKey);
 
+    /// <summary>Payment batches, newest first.</summary>
+    public Task<Paged<BatchSummary>> Batches(int page, int pageSize, CancellationToken ct) =>
+        Get<Paged<BatchSummary>>(Query("payment-batches", ("page", page), ("pageSize", pageSize)), ct);
+
     public Task<Versioned<BatchView>> Batch(Guid id, CancellationToken ct) => GetVersioned<BatchView>($"payment-batches/{id}", ct);
 
     /// <summary>The first export is recorded with the file's hash; later ones give the same bytes.</summary>

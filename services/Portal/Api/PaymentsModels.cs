@@ -24,6 +24,10 @@ public sealed record BatchView(
     Guid Id, string Status, string MessageId, DateTimeOffset CreatedAt, string CreatedBy, Money Total, IReadOnlyList<BatchPayment> Payments,
     string? FileSha256, string? BankReference, DateOnly? ExecutedOn);
 
+public sealed record BatchSummary(
+    Guid Id, string MessageId, string Status, DateTimeOffset CreatedAt, string CreatedBy, Money Total, int Payments,
+    string? BankReference, DateOnly? ExecutedOn, string? RejectionReason);
+
 public sealed record HitView(
     Guid HitId, Guid OrganisationId, string ScreenedName, string Role, string Source, string Reference, string ListedName, double Score, string Status,
     DateTimeOffset FoundAt, string? DecidedBy, string? Justification);

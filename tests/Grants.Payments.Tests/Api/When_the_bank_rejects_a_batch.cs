@@ -36,5 +36,15 @@ public sealed class When_the_bank_rejects_a_batch(PaymentsWorld world)
 
         Assert.Equal("paid", Tranche(await scenario.Grant(), 1).GetProperty("status").GetString());
         Assert.Equal(1, await world.Count("select count(*) from {s}.events where stream_id = $1 and type = 'payments.tranche_paid'", scenario.GrantId));
+
+        var listed = (await Batches(desk.Finance, "?pageSize=200")).Select(b => b.GetProperty("id").GetGuid()).ToList();
+        Assert.True(listed.IndexOf(next) >= 0 && listed.IndexOf(next) < listed.IndexOf(rejected), "the newest batch comes first");
+        var gone = Assert.Single(await Batches(desk.Finance, "?status=rejected&pageSize=200"), b => b.GetProperty("id").GetGuid() == rejected);
+        Assert.Equal(("creditor account closed", 48_000m, 1), (gone.GetProperty("rejectionReason").GetString(), gone.GetProperty("total").GetProperty("amount").GetDecimal(), gone.GetProperty("payments").GetInt32()));
+        Assert.DoesNotContain(await Batches(desk.Finance, "?status=rejected&pageSize=200"), b => b.GetProperty("id").GetGuid() == next);
+        await (await desk.Finance.GetAsync(new Uri("/payment-batches?status=lost", UriKind.Relative))).Problem(HttpStatusCode.BadRequest, "request.invalid");
     }
+
+    private static async Task<IReadOnlyList<JsonElement>> Batches(HttpClient client, string query) =>
+        [.. (await (await client.GetAsync(new Uri($"/payment-batches{query}", UriKind.Relative))).Json()).GetProperty("items").EnumerateArray()];
 }

@@ -15,7 +15,7 @@ public sealed class TranchesModel(PaymentsApi payments) : PortalPage
 
     public IReadOnlyList<TrancheSummary> Late { get; private set; } = [];
 
-    public IReadOnlyList<Guid> Batches { get; private set; } = [];
+    public IReadOnlyList<BatchSummary> Batches { get; private set; } = [];
 
     public IReadOnlyList<HitView> Hits { get; private set; } = [];
 
@@ -50,23 +50,20 @@ public sealed class TranchesModel(PaymentsApi payments) : PortalPage
         return Page();
     }
 
-    /// <summary>
-    /// Five reads at once. The second signatures and the batching are short lists, read together; the
-    /// batches show through the tranches they paid or hold.
-    /// </summary>
+    /// <summary>Five reads at once. The second signatures and the batching are short lists, read together; the newest batches first.</summary>
     private async Task Load(CancellationToken ct)
     {
         var due = payments.Tranches(["due"], null, 1, ApiClient.PageSize, ct);
         var signing = payments.Tranches(["prepared", "approved"], null, 1, LongList, ct);
         var late = payments.Tranches([], true, 1, ApiClient.PageSize, ct);
-        var batched = payments.Tranches(["batched", "paid"], null, 1, LongList, ct);
+        var batches = payments.Batches(1, ApiClient.PageSize, ct);
         var hits = payments.Hits(1, ct);
-        await Task.WhenAll(due, signing, late, batched, hits);
+        await Task.WhenAll(due, signing, late, batches, hits);
         Due = (await due).Items;
         Prepared = [.. (await signing).Items.Where(t => t.Status == "prepared")];
         Approved = [.. (await signing).Items.Where(t => t.Status == "approved")];
         Late = (await late).Items;
-        Batches = [.. (await batched).Items.Where(t => t.BatchId is not null).Select(t => t.BatchId!.Value).Distinct()];
+        Batches = (await batches).Items;
         Hits = (await hits).Items;
     }
 }
