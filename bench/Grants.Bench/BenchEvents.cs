@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Grants.EventSourcing;
 
 namespace Grants.Bench;
@@ -14,6 +15,12 @@ public sealed record GrantTotals(int Payments, decimal Paid) : IEventSourced<Gra
         : state;
 }
 
+/// <summary>A submitted application's size: its frozen content travels in the event.</summary>
+public sealed record ContentFrozen(Guid ApplicationId, JsonElement Content, string ContentHash);
+
+/// <summary>What counts a submission against its organisation's limit.</summary>
+public sealed record SubmissionTallied(Guid ApplicationId);
+
 internal static class BenchEvents
 {
     public const string Type = "bench.tranche_paid";
@@ -21,7 +28,7 @@ internal static class BenchEvents
     public static EventStoreOptions Options(string schema)
     {
         var options = new EventStoreOptions { Schema = schema };
-        options.Types.Register<TranchePaid>(Type);
+        options.Types.Register<TranchePaid>(Type).Register<ContentFrozen>("bench.content_frozen").Register<SubmissionTallied>("bench.submission_tallied");
         return options;
     }
 
