@@ -23,11 +23,15 @@ internal static class SessionWriter
         var now = store.Time.GetUtcNow();
         // PostgreSQL keeps microseconds; round here so what projections see is what is stored.
         var timestamp = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
+        // Table projections need nothing the append returns: their statements join the batch, which is
+        // then one implicit transaction and a single round trip. Any other inline projection is given
+        // the stored events in an explicit transaction, after the appends.
+        var tables = options.InlineProjections.OfType<TableProjection>().ToList();
+        var afterwards = options.InlineProjections.Count > tables.Count;
         try
         {
             await using var connection = await store.DataSource.OpenConnectionAsync(ct);
-            // Without inline projections one batch is one implicit transaction: a single round trip.
-            await using var tx = options.InlineProjections.Count > 0 ? await connection.BeginTransactionAsync(ct) : null;
+            await using var tx = afterwards ? await connection.BeginTransactionAsync(ct) : null;
             await using var batch = new NpgsqlBatch(connection, tx);
             foreach (var check in checks)
             {
@@ -46,6 +50,15 @@ internal static class SessionWriter
                 foreach (var append in session.Appends)
                 {
                     batch.BatchCommands.Add(AppendCommand(options.Schema, append, headers, session.Metadata, timestamp));
+                }
+            }
+
+            if (!afterwards)
+            {
+                var appended = sessions.SelectMany(s => s.Appends.SelectMany(a => Stored(s, a, timestamp, null))).ToList();
+                foreach (var command in tables.SelectMany(t => t.Statements(appended, options.Schema)))
+                {
+                    batch.BatchCommands.Add(command);
                 }
             }
 
@@ -74,11 +87,14 @@ internal static class SessionWriter
                         await reader.ReadAsync(ct);
                         var seqIds = reader.GetFieldValue<long[]>(0);
                         var txId = reader.GetFieldValue<ulong>(1);
-                        stored.AddRange(append.Events.Select((e, i) => new StoredEvent(
-                            new LogPosition(txId, seqIds[i]), e.Id, append.StreamId, append.ExpectedVersion + i + 1, e.Type, e.Data,
-                            timestamp, session.Metadata)));
+                        stored.AddRange(Stored(session, append, timestamp, i => new LogPosition(txId, seqIds[i])));
                         await reader.NextResultAsync(ct);
                     }
+                }
+
+                // The projections' and the caller's statements: an error in any of them surfaces here and undoes the batch.
+                while (await reader.NextResultAsync(ct))
+                {
                 }
             }
 
@@ -105,6 +121,11 @@ internal static class SessionWriter
             throw translated;
         }
     }
+
+    /// <summary>An append's events as stored; without <paramref name="position"/> (not known before the write) at the log's start.</summary>
+    private static IEnumerable<StoredEvent> Stored(EventSession session, PendingAppend append, DateTimeOffset timestamp, Func<int, LogPosition>? position) =>
+        append.Events.Select((e, i) => new StoredEvent(
+            position?.Invoke(i) ?? LogPosition.Start, e.Id, append.StreamId, append.ExpectedVersion + i + 1, e.Type, e.Data, timestamp, session.Metadata));
 
     // Which message of several was the duplicate is not told by PostgreSQL; a group that fails is
     // written again one session at a time by its owner, where the error names it.

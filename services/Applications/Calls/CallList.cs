@@ -3,7 +3,7 @@ using Npgsql;
 namespace Grants.Applications.Calls;
 
 /// <summary>The calls table: one row per call, kept inline so a list reads its own writes.</summary>
-public sealed class CallList : IProjection
+public sealed class CallList() : TableProjection("calls", "calls")
 {
     public static MigrationSet Migrations { get; } = new("calls_migrations", s =>
     [
@@ -29,37 +29,24 @@ public sealed class CallList : IProjection
             """),
     ]);
 
-    public string Name => "calls";
-
-    public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
+    protected override IEnumerable<NpgsqlBatchCommand> Commands(StoredEvent e, string s)
     {
-        foreach (var e in events)
+        var command = e.Data switch
         {
-            await using var command = e.Data switch
-            {
-                CallDrafted d => Upsert(context, d.CallId, d.Reference, d.Title, CallStatus.Draft, d.Rules, 1),
-                CallEdited d => Upsert(context, e.StreamId, null, d.Title, CallStatus.Draft, d.Rules, null),
-                CallOpened d => Opened(context, d),
-                CallClosed d => context.Command($"update {context.Schema}.calls set status = $2, closed_at = $3 where id = $1")
-                    .With(d.CallId, nameof(CallStatus.Closed), d.At),
-                _ => null,
-            };
-            if (command is not null)
-            {
-                await command.ExecuteNonQueryAsync(ct);
-            }
-        }
+            CallDrafted d => Upsert(s, d.CallId, d.Reference, d.Title, CallStatus.Draft, d.Rules, 1),
+            CallEdited d => Upsert(s, e.StreamId, null, d.Title, CallStatus.Draft, d.Rules, null),
+            CallOpened d => new NpgsqlBatchCommand($"update {s}.calls set status = $2, opened_at = $3, rules_version = $4 where id = $1")
+                .With(d.CallId, nameof(CallStatus.Open), d.At, d.RulesVersion),
+            CallClosed d => new NpgsqlBatchCommand($"update {s}.calls set status = $2, closed_at = $3 where id = $1")
+                .With(d.CallId, nameof(CallStatus.Closed), d.At),
+            _ => null,
+        };
+        return command is null ? [] : [command];
     }
 
-    public async Task Reset(ProjectionContext context, CancellationToken ct)
-    {
-        await using var command = context.Command($"truncate {context.Schema}.calls");
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static NpgsqlCommand Upsert(ProjectionContext context, Guid id, string? reference, string title, CallStatus status, CallRules rules, int? version) =>
-        context.Command($"""
-            insert into {context.Schema}.calls
+    private static NpgsqlBatchCommand Upsert(string s, Guid id, string? reference, string title, CallStatus status, CallRules rules, int? version) =>
+        new NpgsqlBatchCommand($"""
+            insert into {s}.calls
                 (id, reference, title, status, by_invitation, invited, themes, countries, deadline, time_zone, envelope, currency, rules_version)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             on conflict (id) do update set title = excluded.title, by_invitation = excluded.by_invitation, invited = excluded.invited,
@@ -68,8 +55,4 @@ public sealed class CallList : IProjection
             """).With(id, reference ?? "", title, status.ToString(), rules.ByInvitationOnly, rules.InvitedOrganisations.ToArray(),
                 rules.Themes.ToArray(), rules.Countries.ToArray(), rules.SubmissionDeadline, rules.TimeZone, rules.Envelope.Amount,
                 rules.Envelope.Currency, version ?? 1);
-
-    private static NpgsqlCommand Opened(ProjectionContext context, CallOpened d) =>
-        context.Command($"update {context.Schema}.calls set status = $2, opened_at = $3, rules_version = $4 where id = $1")
-            .With(d.CallId, nameof(CallStatus.Open), d.At, d.RulesVersion);
 }
