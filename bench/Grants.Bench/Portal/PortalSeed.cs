@@ -56,9 +56,9 @@ internal sealed class PortalSeed(SystemApi api, int applications, int eligible, 
     }
 
     /// <summary>
-    /// The cases Review opened, once their number stops growing: under this load a consumer in Review
-    /// has been seen to give up on a message after its retries (a conflict on the call's stream), and
-    /// the bench then goes on with the cases that exist and says how many are missing.
+    /// The cases Review opened, once their number stops growing. Should a message end in Review's error
+    /// queue all the same (lost races for the call's stream are retried at once since the kit's
+    /// ConflictRetry), the bench goes on with the cases that exist and says how many are missing.
     /// </summary>
     private async Task<IReadOnlyList<Guid>> OpenedCases(Guid callId, Action<string> progress, CancellationToken ct)
     {
