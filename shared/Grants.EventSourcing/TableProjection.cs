@@ -34,6 +34,9 @@ public abstract class TableProjection(string name, params string[] tables) : IPr
 
     internal IEnumerable<NpgsqlBatchCommand> Statements(IEnumerable<StoredEvent> events, string schema) => events.SelectMany(e => Commands(e, schema));
 
-    /// <summary>The statements one event makes in the service's schema <paramref name="s"/>; none for an event the projection ignores.</summary>
+    /// <summary>
+    /// The statements one event makes in the service's schema <paramref name="s"/>; none for an event the
+    /// projection ignores. They must not use the event's log position: inline, it is not known yet.
+    /// </summary>
     protected abstract IEnumerable<NpgsqlBatchCommand> Commands(StoredEvent e, string s);
 }
