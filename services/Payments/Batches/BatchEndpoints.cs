@@ -71,7 +71,7 @@ public static class BatchEndpoints
     /// <summary><c>?status=</c> may be repeated (created, exported, executed, rejected); newest first.</summary>
     private static async Task<Ok<Paged<BatchSummary>>> List(string[]? status, PageRequest page, LedgerQueries ledger, CancellationToken ct)
     {
-        new Validation().Must(status is null || status.All(Statuses.Contains), nameof(status), $"must each be one of {string.Join(", ", Statuses)}.").ThrowIfInvalid();
+        new Validation().EachOneOf(nameof(status), status, Statuses).ThrowIfInvalid();
         return TypedResults.Ok(await ledger.Batches(status is { Length: > 0 } ? status : null, page, ct));
     }
 

@@ -21,7 +21,7 @@ public static class LedgerEndpoints
     /// <summary><c>?status=</c> may be repeated: a desk showing several work lists reads them in one request.</summary>
     private static async Task<Ok<Paged<TrancheSummary>>> Tranches(string[]? status, bool? late, PageRequest page, LedgerQueries ledger, CancellationToken ct)
     {
-        new Validation().Must(status is null || status.All(Statuses.Contains), nameof(status), $"must each be one of {string.Join(", ", Statuses)}.").ThrowIfInvalid();
+        new Validation().EachOneOf(nameof(status), status, Statuses).ThrowIfInvalid();
         return TypedResults.Ok(await ledger.Tranches(status is { Length: > 0 } ? status : null, late, page, ct));
     }
 }

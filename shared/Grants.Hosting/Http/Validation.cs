@@ -31,6 +31,10 @@ public sealed class Validation
             field,
             string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}."));
 
+    /// <summary>Each of the values (a repeated query parameter, say) one of <paramref name="allowed"/>; none at all is fine.</summary>
+    public Validation EachOneOf(string field, IEnumerable<string>? values, IReadOnlyCollection<string> allowed) =>
+        Must(values is null || values.All(allowed.Contains), field, $"must each be one of {string.Join(", ", allowed)}.");
+
     public Validation Must(bool condition, string field, string message)
     {
         if (!condition)
