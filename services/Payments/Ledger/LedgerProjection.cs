@@ -5,33 +5,11 @@ using Npgsql;
 
 namespace Grants.Payments.Ledger;
 
-/// <summary>Keeps the ledger tables in step with the calls' and grants' events.</summary>
-internal sealed class LedgerProjection : IProjection
+/// <summary>Keeps the ledger tables in step with the calls', grants' and batches' events, all of a batch's statements in one round trip.</summary>
+internal sealed class LedgerProjection() : TableProjection("ledger", "ledger_calls", "ledger_grants", "ledger_tranches", "ledger_batches")
 {
-    public string Name => "ledger";
-
-    public async Task Apply(IReadOnlyList<StoredEvent> events, ProjectionContext context, CancellationToken ct)
-    {
-        foreach (var stored in events)
-        {
-            foreach (var (sql, values) in Statements(stored, context.Schema))
-            {
-                await using var command = context.Command(sql);
-                foreach (var value in values)
-                {
-                    command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-                }
-
-                await command.ExecuteNonQueryAsync(ct);
-            }
-        }
-    }
-
-    public async Task Reset(ProjectionContext context, CancellationToken ct)
-    {
-        await using var command = context.Command($"truncate {context.Schema}.ledger_calls, {context.Schema}.ledger_grants, {context.Schema}.ledger_tranches, {context.Schema}.ledger_batches");
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    protected override IEnumerable<NpgsqlBatchCommand> Commands(StoredEvent e, string s) =>
+        Statements(e, s).Select(statement => new NpgsqlBatchCommand(statement.Sql).With(statement.Values));
 
     private static (string Sql, object?[] Values)[] Statements(StoredEvent stored, string s)
     {

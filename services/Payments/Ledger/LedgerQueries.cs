@@ -29,7 +29,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions
             order by opened_at, grant_id
             offset $3 limit $4
             """);
-        Add(command, callId, organisationId, page.Offset, page.PageSize);
+        command.With(callId, organisationId, page.Offset, page.PageSize);
         var items = new List<GrantSummary>();
         long total = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -55,7 +55,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions
             where c.call_id = $1
             group by c.call_id
             """);
-        Add(command, callId);
+        command.With(callId);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
         {
@@ -80,7 +80,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions
             order by pay_by nulls last, grant_id, number
             offset $3 limit $4
             """);
-        Add(command, statuses?.ToArray(), late, page.Offset, page.PageSize);
+        command.With(statuses?.ToArray(), late, page.Offset, page.PageSize);
         var items = new List<TrancheSummary>();
         long total = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -106,7 +106,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions
             order by created_at desc, batch_id
             offset $2 limit $3
             """);
-        Add(command, statuses?.ToArray(), page.Offset, page.PageSize);
+        command.With(statuses?.ToArray(), page.Offset, page.PageSize);
         var items = new List<BatchSummary>();
         long total = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -142,7 +142,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions
     {
         await using var command = dataSource.CreateCommand(
             $"select grant_id from {S}.ledger_grants where organisation_id = $1 and status <> 'closed' order by grant_id");
-        Add(command, organisationId);
+        command.With(organisationId);
         var found = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -151,13 +151,5 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource, EventStoreOptions
         }
 
         return found;
-    }
-
-    private static void Add(NpgsqlCommand command, params object?[] values)
-    {
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
     }
 }

@@ -1,7 +1,8 @@
 using Npgsql;
 
-namespace Grants.Applications.Common;
+namespace Grants.EventSourcing;
 
+/// <summary>Positional parameters for the services' own statements, as the projections and queries write them.</summary>
 public static class Sql
 {
     /// <summary>Adds positional parameters ($1, $2, ...) in order; null becomes SQL null.</summary>
