@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Grants.EventSourcing;
-using Grants.Hosting;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -30,13 +29,7 @@ public sealed class AppHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _schema = await TestPostgres.NewSchema();
         _virtualHost = await TestRabbitMq.NewVirtualHost();
-        var readiness = Services.GetRequiredService<SchemaReadiness>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!readiness.IsReady)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the service schema was not migrated within 30 s");
-            await Task.Delay(50);
-        }
+        await Services.UntilReady("the Applications service");
     }
 
     public HttpClient Officer(string user = "olivia") => Client(TestTokens.For("officer", user));

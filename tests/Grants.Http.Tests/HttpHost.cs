@@ -1,4 +1,3 @@
-using Grants.Hosting;
 using Grants.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -26,13 +25,7 @@ public sealed class HttpHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _schema = await TestPostgres.NewSchema();
         _virtualHost = await TestRabbitMq.NewVirtualHost();
-        var readiness = Services.GetRequiredService<SchemaReadiness>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!readiness.IsReady)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the service schema was not migrated within 30 s");
-            await Task.Delay(50);
-        }
+        await Services.UntilReady("the kit host");
     }
 
     public Task<T> Scalar<T>(string sql, params object[] parameters) => Schema.Scalar<T>(sql, parameters);

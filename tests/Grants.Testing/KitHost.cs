@@ -45,12 +45,7 @@ public sealed class KitHost : IAsyncDisposable
         var app = builder.Build();
         app.MapGrantsDefaults();
         await app.StartAsync();
-        var readiness = app.Services.GetRequiredService<SchemaReadiness>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!readiness.IsReady && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await app.Services.UntilReady(service);
 
         return new KitHost(app);
     }

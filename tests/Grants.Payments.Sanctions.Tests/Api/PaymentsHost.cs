@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Grants.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -23,13 +22,7 @@ public class PaymentsHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _schema = await TestPostgres.NewSchema();
         _virtualHost = await TestRabbitMq.NewVirtualHost();
-        var readiness = Services.GetRequiredService<SchemaReadiness>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!readiness.IsReady)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the service schema was not migrated within 30 s");
-            await Task.Delay(50);
-        }
+        await Services.UntilReady("the Payments service");
     }
 
     public HttpClient As(string role, string user = TestTokens.User, Guid? organisation = null)

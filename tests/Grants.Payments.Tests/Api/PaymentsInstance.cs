@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
-using Grants.Hosting;
 using Grants.Hosting.Messaging;
-using Grants.Hosting.Scheduling;
 using Grants.Payments.Sanctions;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -49,17 +47,7 @@ public sealed class PaymentsInstance(PaymentsWorld world, string name) : WebAppl
         throw new Xunit.Sdk.XunitException($"no {typeof(T).Name} was mapped from stream {streamId}");
     }
 
-    public async Task WaitUntilReady()
-    {
-        var schema = Services.GetRequiredService<SchemaReadiness>();
-        var scheduler = Services.GetRequiredService<SchedulerReadiness>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!schema.IsReady || !scheduler.IsReady)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"payments instance {name} was not ready within 30 s");
-            await Task.Delay(50);
-        }
-    }
+    public Task WaitUntilReady() => Services.UntilReady($"payments instance {name}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

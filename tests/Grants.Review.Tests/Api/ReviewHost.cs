@@ -28,13 +28,7 @@ public sealed class ReviewHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _schema = await TestPostgres.NewSchema();
         _virtualHost = await TestRabbitMq.NewVirtualHost();
-        using var client = CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode != System.Net.HttpStatusCode.OK)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the Review service was not ready within 60 s");
-            await Task.Delay(100);
-        }
+        await Services.UntilReady("the Review service");
     }
 
     public HttpClient As(string role, string user, Guid? organisation = null)
