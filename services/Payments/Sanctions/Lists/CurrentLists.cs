@@ -45,6 +45,9 @@ public sealed class CurrentLists(NpgsqlDataSource dataSource, EventStoreOptions 
         }
     }
 
+    /// <summary>The sources (UN, EU) that have a version in force.</summary>
+    public async Task<IReadOnlySet<string>> Sources(CancellationToken ct) => (await InForce(ct)).Select(v => v.Source).ToHashSet();
+
     private async Task<List<(string Source, string Version, string Hash)>> InForce(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(

@@ -8,7 +8,7 @@ namespace Grants.Payments.Sanctions.Lists;
 public sealed record RefreshLists(DateOnly Day);
 
 public sealed partial class ListRefresh(
-    SanctionsSettings settings, ListImport import, IHttpClientFactory http, ICommandScheduler scheduler, TimeProvider time, ILogger<ListRefresh> logger)
+    SanctionsSettings settings, ListImport import, CurrentLists lists, IHttpClientFactory http, ICommandScheduler scheduler, TimeProvider time, ILogger<ListRefresh> logger)
     : IScheduledCommandHandler<RefreshLists>
 {
     public const string CommandName = "sanctions.refresh-lists";
@@ -26,6 +26,13 @@ public sealed partial class ListRefresh(
         }
 
         await ScheduleNext(command.Day.AddDays(1), ct);
+    }
+
+    /// <summary>Whether a configured source has no version in force yet, as on a first start.</summary>
+    public async Task<bool> AnyMissing(CancellationToken ct)
+    {
+        var inForce = await lists.Sources(ct);
+        return settings.Paths.Keys.Concat(settings.Urls.Keys).Any(source => !inForce.Contains(source));
     }
 
     public async Task<IReadOnlyList<ListImportResult>> ImportConfigured(CancellationToken ct)
@@ -60,7 +67,9 @@ public sealed partial class ListRefresh(
 
 /// <summary>
 /// At start, imports the configured list files and, when URLs are configured, schedules the refresh:
-/// today's if it has not run yet (a missed day is caught up at once), else tomorrow's.
+/// today's if it has not run yet (a missed day is caught up at once), else tomorrow's. A configured
+/// source with no version yet is imported at once, not hours later at the refresh time: until then
+/// every payment would wait as unscreened.
 /// </summary>
 public sealed partial class ListRefreshStartup(
     SchemaReadiness schema, SchedulerReadiness scheduler, IServiceProvider services, TimeProvider time, ILogger<ListRefreshStartup> logger)
@@ -77,13 +86,19 @@ public sealed partial class ListRefreshStartup(
         var refresh = scope.ServiceProvider.GetRequiredService<ListRefresh>();
         try
         {
-            if (refresh.Scheduled)
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            if (!refresh.Scheduled)
             {
-                await refresh.ScheduleNext(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), stoppingToken);
+                await refresh.ImportConfigured(stoppingToken);
+            }
+            else if (await refresh.AnyMissing(stoppingToken))
+            {
+                await refresh.ImportConfigured(stoppingToken);
+                await refresh.ScheduleNext(today.AddDays(1), stoppingToken);
             }
             else
             {
-                await refresh.ImportConfigured(stoppingToken);
+                await refresh.ScheduleNext(today, stoppingToken);
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)
