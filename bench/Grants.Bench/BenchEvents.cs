@@ -32,6 +32,16 @@ internal static class BenchEvents
         return options;
     }
 
+    /// <summary>One event on a new stream: the least an append costs (the stream row, the hash chain, the log's indexes).</summary>
+    public static async Task<int> AppendOne(EventStore store)
+    {
+        var grant = Guid.NewGuid();
+        var session = store.OpenSession(new EventMetadata(Source: "bench"));
+        session.StartStream(grant, "grant", Next(grant, 0));
+        await session.SaveChanges(CancellationToken.None);
+        return 1;
+    }
+
     public static TranchePaid Next(Guid grant, long i) =>
         new(grant, 1000m + (i % 997), "EUR", new DateOnly(2026, 1, 1).AddDays((int)(i % 365)), $"PB-2026-{i:D8}");
 }

@@ -39,14 +39,16 @@ internal sealed class DeadlineRushBenchmarks(string postgres, EventStore store, 
 
         await RawAppends(duration / 10);
         await SubmissionWrites(duration / 10);
+        await Reads(ngos, duration / 10);
         await Submissions(ngos, 0, WarmUp, []);
         await Published(log);
-        var (raw, writes, rush) = (Phase.None, Phase.None, Phase.None);
+        var (raw, writes, reads, rush) = (Phase.None, Phase.None, Phase.None, Phase.None);
         var latencies = new List<double>(clients * perClient);
         for (var round = 0; round < Rounds; round++)
         {
             raw += await Measure(() => RawAppends(duration / Rounds), () => Task.CompletedTask);
             writes += await Measure(() => SubmissionWrites(duration / Rounds), () => Task.CompletedTask);
+            reads += await Measure(() => Reads(ngos, duration / Rounds), () => Task.CompletedTask);
             var first = WarmUp + (round * perClient / Rounds);
             rush += await Measure(() => Submissions(ngos, first, (perClient / Rounds) + (round == Rounds - 1 ? perClient % Rounds : 0), latencies), () => Published(log));
         }
@@ -57,18 +59,22 @@ internal sealed class DeadlineRushBenchmarks(string postgres, EventStore store, 
         }
 
         latencies.Sort();
+        var ceiling = 1 / ((1 / writes.Rate) + (1 / reads.Rate));
         var rawScenario = $"raw append of one event, {clients} writers";
         return (
             [
                 new Measurement(rawScenario, "events/s", raw.Rate, ""),
                 new Measurement($"a submission's two appends alone (no HTTP, reads, projection, relay), {clients} writers", "transactions/s", writes.Rate, rawScenario),
+                new Measurement($"an NGO reading its application over HTTP (no checks, writes or relay), {clients} clients", "requests/s", reads.Rate, rawScenario),
                 new Measurement($"deadline rush: {clients} NGOs submitting over HTTP", "submissions/s", rush.Rate, rawScenario),
             ],
             $"""
             deadline rush latency over {latencies.Count:N0} submissions, after {clients * WarmUp} to warm up: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms
             CPU per raw append: {raw.Cpu.PerUnit(raw.Units)}
             CPU per submission's two appends alone: {writes.Cpu.PerUnit(writes.Units)}, {writes.Cpu.Total / writes.Units / (raw.Cpu.Total / raw.Units):F1} times the raw append's
+            CPU per read of an application over HTTP: {reads.Cpu.PerUnit(reads.Units)}, {reads.Cpu.Total / reads.Units / (raw.Cpu.Total / raw.Units):F1} times the raw append's
             CPU per submission: {rush.Cpu.PerUnit(rush.Units)}, {rush.Cpu.Total / rush.Units / (raw.Cpu.Total / raw.Units):F1} times the raw append's
+            a submission's two appends and its request alone, sharing the machine, allow at most {ceiling:N0} submissions/s, {ceiling / raw.Rate:P0} of the raw append rate
             """);
     }
 
@@ -82,13 +88,7 @@ internal sealed class DeadlineRushBenchmarks(string postgres, EventStore store, 
         return new Phase(units, time, CpuTime.Now() - cpu);
     }
 
-    private Task<long> RawAppends(TimeSpan length) => Measurement.Count(clients, length, () => async () =>
-    {
-        var session = store.OpenSession(new EventMetadata(Source: "bench"));
-        session.StartStream(Guid.NewGuid(), "grant", BenchEvents.Next(Guid.NewGuid(), 0));
-        await session.SaveChanges(CancellationToken.None);
-        return 1;
-    });
+    private Task<long> RawAppends(TimeSpan length) => Measurement.Count(clients, length, () => () => BenchEvents.AppendOne(store));
 
     /// <summary>
     /// The least a submission writes, as its own transaction: the application's event with the frozen
@@ -104,6 +104,26 @@ internal sealed class DeadlineRushBenchmarks(string postgres, EventStore store, 
         await session.SaveChanges(CancellationToken.None);
         return 1;
     });
+
+    /// <summary>
+    /// Each NGO reads its first draft again and again: the least a submission's request costs (the
+    /// token checked, the application's stream read, its view written back), without the checks,
+    /// the writes or the relay.
+    /// </summary>
+    private static Task<long> Reads(IReadOnlyList<(HttpClient Client, Guid Id)>[] ngos, TimeSpan length)
+    {
+        var next = -1;
+        return Measurement.Count(ngos.Length, length, () =>
+        {
+            var (client, id) = ngos[Interlocked.Increment(ref next)][0];
+            return async () =>
+            {
+                using var response = await client.GetAsync(new Uri($"/applications/{id}", UriKind.Relative));
+                response.EnsureSuccessStatusCode();
+                return 1;
+            };
+        });
+    }
 
     /// <summary>Each NGO submits its drafts from <paramref name="first"/> on, one after the other.</summary>
     private static async Task<long> Submissions(IReadOnlyList<(HttpClient Client, Guid Id)>[] ngos, int first, int count, List<double> latencies)

@@ -15,10 +15,12 @@ namespace Grants.Bench;
 /// End to end: events already in the log go through the relay, RabbitMQ and an idempotent consumer
 /// that appends in its own store; against the raw bounds under it, measured in the same run.
 /// </summary>
-internal sealed class MessagingBenchmarks(string postgres, NpgsqlDataSource dataSource, NpgsqlDataSource seedSource, RabbitMqEndpoint broker, int messages, TimeSpan duration)
+internal sealed class MessagingBenchmarks(
+    string postgres, NpgsqlDataSource dataSource, NpgsqlDataSource seedSource, EventStore store, RabbitMqEndpoint broker, int messages, TimeSpan duration)
 {
     private const int InFlight = 100;
     private const int EventsPerStream = 40;
+    private const int Connections = 16;
 
     private readonly Uri _rabbitMq = broker.Amqp;
 
@@ -44,13 +46,19 @@ internal sealed class MessagingBenchmarks(string postgres, NpgsqlDataSource data
         {
             new Measurement($"raw RabbitMQ publish with confirms, {InFlight} in flight", "msgs/s", publish, ""),
             new Measurement("raw RabbitMQ consume with acks", "msgs/s", consume, ""),
-            new Measurement("raw single-row INSERT, 16 connections", "rows/s", inserts, ""),
+            new Measurement($"raw single-row INSERT, {Connections} connections", "rows/s", inserts, ""),
         };
         var lowest = raw.MinBy(r => r.Rate)!;
+        var appends = await StoreAppends();
+        var published = await WithCpu("MassTransit publish", messages, MassTransitPublish);
         var results = new List<Measurement>(raw)
         {
-            new($"MassTransit publish with confirms, {InFlight} in flight", "msgs/s", await WithCpu("MassTransit publish", messages, MassTransitPublish), raw[0].Scenario),
+            new($"event store append, one event on a new stream, {Connections} connections (every message ends in one)", "events/s", appends, raw[2].Scenario),
+            new($"MassTransit publish with confirms, {InFlight} in flight", "msgs/s", published, raw[0].Scenario),
         };
+        // Steps every message takes at least, each measured alone: on the same cores their costs add up.
+        var ceiling = 1 / ((1 / appends) + (1 / published) + (1 / consume));
+        _cpu.Add($"an append, a MassTransit publish and a raw consume alone, sharing the machine, allow at most {ceiling:N0} msgs/s, {ceiling / lowest.Rate:P0} of the lowest raw rate");
         // Interleaved is the usual shape of the log (many applications, a few events each at a
         // time); one stream after another is the worst case, since a stream's messages are
         // published one confirm after the other to keep their order.
@@ -169,17 +177,28 @@ internal sealed class MessagingBenchmarks(string postgres, NpgsqlDataSource data
     private async Task<double> RawInserts()
     {
         await Execute("create table bench_raw_rows (id uuid primary key, data jsonb not null, created timestamptz not null default now())");
-        var cpu = CpuTime.Now();
-        var clock = Stopwatch.StartNew();
-        var rows = await Measurement.Count(16, duration, () => async () =>
+        return await Timed("raw single-row INSERT", () => async () =>
         {
             await using var command = dataSource.CreateCommand("insert into bench_raw_rows (id, data) values ($1, '{\"amount\": 1000}')");
             command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
             await command.ExecuteNonQueryAsync();
             return 1;
         });
-        var rate = rows / clock.Elapsed.TotalSeconds;
-        _cpu.Add($"raw single-row INSERT: {(CpuTime.Now() - cpu).PerUnit(rows)}");
+    }
+
+    /// <summary>
+    /// A floor of the pipeline: every message ends in at least this append (on an existing stream,
+    /// which costs more), so the end-to-end rate cannot exceed it.
+    /// </summary>
+    private Task<double> StoreAppends() => Timed("event store append", () => () => BenchEvents.AppendOne(store));
+
+    private async Task<double> Timed(string scenario, Func<Func<Task<int>>> subject)
+    {
+        var cpu = CpuTime.Now();
+        var clock = Stopwatch.StartNew();
+        var units = await Measurement.Count(Connections, duration, subject);
+        var rate = units / clock.Elapsed.TotalSeconds;
+        _cpu.Add($"{scenario}: {(CpuTime.Now() - cpu).PerUnit(units)}");
         return rate;
     }
 

@@ -62,7 +62,7 @@ if (only is null or "messaging" or "rush" or "portal")
     await using var broker = await RabbitMqServer.Start();
     if (only is null or "messaging")
     {
-        var messagingBench = new MessagingBenchmarks(connectionString, dataSource, seedSource, broker.Endpoint, messages, TimeSpan.FromSeconds(seconds));
+        var messagingBench = new MessagingBenchmarks(connectionString, dataSource, seedSource, store, broker.Endpoint, messages, TimeSpan.FromSeconds(seconds));
         results.AddRange(await messagingBench.Run());
         messagingCpu = $"CPU per message or row:{Environment.NewLine}{messagingBench.Cpu}";
     }
