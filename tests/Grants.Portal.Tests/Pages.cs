@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Grants.Portal.Tests;
@@ -8,6 +9,31 @@ public static class Pages
     public static Task Fill(this IPage page, string label, string value) => page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
 
     public static Task Press(this IPage page, string button) => page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+
+    /// <summary>
+    /// After an action that navigates: until the address satisfies <paramref name="arrived"/> and the
+    /// new document has loaded (30 s at most). Polls, where WaitForURLAsync waits for the load event
+    /// once the address matches: under load that event could arrive just before the wait began, and the
+    /// wait then timed out on a page that had long finished loading.
+    /// </summary>
+    public static async Task Reached(this IPage page, Func<string, bool> arrived)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!arrived(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The page stayed at {page.Url} for 30 s.");
+            }
+
+            await Task.Delay(50);
+        }
+
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+    }
+
+    /// <summary><see cref="Reached(IPage, Func{string, bool})"/> for an address whose path matches <paramref name="path"/> (a regular expression).</summary>
+    public static Task ReachedPath(this IPage page, string path) => page.Reached(url => Regex.IsMatch(new Uri(url).AbsolutePath, path));
 
     public static async Task<string> Text(this IPage page, string selector) => (await page.Locator(selector).First.TextContentAsync())?.Trim() ?? "";
 

@@ -75,7 +75,7 @@ public sealed class PortalSystem : IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.Reached(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         return page;
     }
 

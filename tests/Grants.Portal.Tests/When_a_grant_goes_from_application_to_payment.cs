@@ -54,7 +54,7 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
         await officer.Fill("Largest grant (EUR)", "200000");
         await officer.Fill("Reviewers per application", "2");
         await officer.Press("Draft the call");
-        await officer.WaitForURLAsync("**/staff/calls/*");
+        await officer.ReachedPath("^/staff/calls/[^/]+$");
         var callId = officer.IdAfter("/staff/calls/");
         await officer.Press("Open the call");
         Assert.Equal("Open", await officer.Text("#call-status"));
@@ -87,7 +87,7 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
         await PortalSystem.Shot(ngo, "01-ngo-call-rules");
         await ngo.Fill("Working title of your project", "Mediation in South Kivu");
         await ngo.Press("Start an application");
-        await ngo.WaitForURLAsync("**/edit");
+        await ngo.ReachedPath("/edit$");
         var applicationId = ngo.IdAfter("/ngo/applications/");
 
         await ngo.GetByLabel("Theme").SelectOptionAsync("conflict-prevention-and-mediation");
@@ -122,7 +122,7 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
         await PortalSystem.Shot(ngo, "02-ngo-draft-with-budget-and-attachment");
         await ngo.ExpectAccessible();
         await ngo.Press("Submit application");
-        await ngo.WaitForURLAsync($"**/ngo/applications/{applicationId}");
+        await ngo.ReachedPath($"^/ngo/applications/{applicationId}$");
         Assert.Equal("Submitted", await ngo.Text("#status"));
         await PortalSystem.Shot(ngo, "03-ngo-submitted");
         return applicationId;
@@ -231,7 +231,7 @@ public sealed class When_a_grant_goes_from_application_to_payment(PortalSystem s
 
         await finance.GotoAsync("/finance/tranches");
         await finance.Press("Make a payment batch of every approved tranche");
-        await finance.WaitForURLAsync("**/finance/batches/*");
+        await finance.ReachedPath("^/finance/batches/[^/]+$");
         var download = await finance.RunAndWaitForDownloadAsync(() => finance.Press("Download the pain.001 file"));
         var file = Path.Combine(PortalSystem.Artifacts, "batch-pain.001.xml");
         await download.SaveAsAsync(file);

@@ -16,7 +16,7 @@ public sealed class When_an_ngo_lists_its_partners(PortalSystem system)
         await ngo.GotoAsync($"/ngo/calls/{steps.CallId}");
         await ngo.Fill("Working title of your project", "Dialogue in the Sahel");
         await ngo.Press("Start an application");
-        await ngo.WaitForURLAsync("**/edit");
+        await ngo.ReachedPath("/edit$");
         var edit = new Uri(ngo.Url).AbsolutePath;
 
         await ngo.Fill("Name of partner 1", "Kivu Women Mediators");

@@ -29,7 +29,7 @@ public sealed class When_someone_picks_a_language(PortalSystem system)
 
         await ngo.Fill("Titre provisoire de votre projet", "Médiation au Sud-Kivu");
         await ngo.Press("Commencer une demande");
-        await ngo.WaitForURLAsync("**/edit");
+        await ngo.ReachedPath("/edit$");
         await Expect(ngo.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon", Exact = true }));
         await ngo.GotoAsync("/ngo/applications");
         Assert.Equal("Vos demandes", await ngo.Text("h1"));
@@ -50,7 +50,7 @@ public sealed class When_someone_picks_a_language(PortalSystem system)
         await page.Fill("Gebruikersnaam", officer);
         await page.Fill("Wachtwoord", PortalSystem.Password);
         await page.Press("Aanmelden");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.Reached(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         await page.GotoAsync("/staff/calls");
 
         Assert.Equal("nl", await page.Locator("html").GetAttributeAsync("lang"));

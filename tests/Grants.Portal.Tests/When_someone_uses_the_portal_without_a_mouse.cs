@@ -78,14 +78,14 @@ public sealed class When_someone_uses_the_portal_without_a_mouse(PortalSystem sy
         await page.TabTo("#password");
         await page.Keyboard.TypeAsync(PortalSystem.Password);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.Reached(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
 
         await page.GotoAsync($"/ngo/calls/{call}");
         await page.TabTo("input[name='Title']");
         Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
         await page.Keyboard.TypeAsync("Typed without a mouse");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/edit");
+        await page.ReachedPath("/edit$");
 
         Assert.Equal("Typed without a mouse", await page.Text("h1"));
     }
@@ -95,6 +95,6 @@ public sealed class When_someone_uses_the_portal_without_a_mouse(PortalSystem sy
         await ngo.GotoAsync($"/ngo/calls/{call}");
         await ngo.Fill("Working title of your project", title);
         await ngo.Press("Start an application");
-        await ngo.WaitForURLAsync("**/edit");
+        await ngo.ReachedPath("/edit$");
     }
 }

@@ -18,7 +18,7 @@ public sealed class When_staff_look_through_a_calls_applications(PortalSystem sy
 
         await officer.GotoAsync($"/staff/calls/{callId}");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Eligibility queue" }).ClickAsync();
-        await officer.WaitForURLAsync(url => url.Contains("status=Submitted", StringComparison.Ordinal));
+        await officer.Reached(url => url.Contains("status=Submitted", StringComparison.Ordinal));
         await officer.Expect("2 applications match");
         Assert.Equal(0, await officer.GetByRole(AriaRole.Link, new() { Name = decided }).CountAsync());
 
@@ -26,13 +26,13 @@ public sealed class When_staff_look_through_a_calls_applications(PortalSystem sy
         await officer.Expect("3 applications match; page 1 of 2");
         Assert.Equal(2, await officer.Locator("tbody tr").CountAsync());
         await officer.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
-        await officer.WaitForURLAsync(url => url.Contains("pageNumber=2", StringComparison.Ordinal));
+        await officer.Reached(url => url.Contains("pageNumber=2", StringComparison.Ordinal));
         await officer.Expect("page 2 of 2");
         Assert.Equal(1, await officer.Locator("tbody tr").CountAsync());
 
         await officer.GetByLabel("Theme").SelectOptionAsync(themes[1]);
         await officer.Press("Show");
-        await officer.WaitForURLAsync(url => url.Contains("theme=", StringComparison.Ordinal));
+        await officer.Reached(url => url.Contains("theme=", StringComparison.Ordinal));
         await officer.Expect("1 applications match; page 1 of 1");
         Assert.Equal(themes[1], await officer.Text("tbody tr td:nth-child(2)"));
         await PortalSystem.Shot(officer, "staff-applications-filtered");
