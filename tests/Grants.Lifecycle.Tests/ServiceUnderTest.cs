@@ -18,13 +18,7 @@ public sealed class ServiceUnderTest<TEntryPoint>(string name, TestSchema schema
     public async Task<ServiceApi> Api()
     {
         var client = CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{name} was not ready within 60 s");
-            await Task.Delay(200);
-        }
-
+        await Services.UntilReady(name);
         return new ServiceApi(name, client, (role, user, organisation) => TestTokens.For(role, user, organisation));
     }
 

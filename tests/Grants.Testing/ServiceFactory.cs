@@ -25,18 +25,7 @@ public sealed class ServiceFactory<TEntryPoint>(
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         Address = new Uri(addresses.Addresses.First());
-        using var client = new HttpClient { BaseAddress = Address };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!(await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"{typeof(TEntryPoint).Assembly.GetName().Name} was not ready within 90 s.");
-            }
-
-            await Task.Delay(200);
-        }
-
+        await Services.UntilReady(typeof(TEntryPoint).Assembly.GetName().Name!, seconds: 90);
         return this;
     }
 

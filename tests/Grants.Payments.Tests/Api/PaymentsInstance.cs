@@ -68,8 +68,6 @@ public sealed class PaymentsInstance(PaymentsWorld world, string name) : WebAppl
             services.AddSingleton(Logging);
             services.AddSingleton<TimeProvider>(world.Clock);
             services.AddSingleton<IPaymentScreening>(world.Screening);
-            // Queues are bound before the instance counts as started, so nothing published to it is lost.
-            services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         });
     }
 }
